@@ -1,0 +1,22 @@
+# gvcneg: one DAG from theory-model solves and data assembly to estimation, figures/tables,
+# the ledger of published targets and the rendered report.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: os.path.join(workflow.basedir, "config.yaml")
+configfile: os.path.join(workflow.basedir, "paths.yaml")
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/deremer2023.smk"
+include: "workflow/rules/ledger.smk"
+include: "workflow/rules/report.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        REPORT_HTML,
+        LEDGER["csv"],

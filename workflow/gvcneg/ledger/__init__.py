@@ -1,0 +1,1 @@
+"""The registry of published targets and the ledger that compares them with computed values."""

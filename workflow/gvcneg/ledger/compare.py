@@ -1,0 +1,162 @@
+"""Compare each published target with the pipeline's own computed value."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import sympy
+
+REPRODUCED = "reproduced"
+DIFFERS = "differs"
+NOT_REPRODUCIBLE = "not reproducible"
+AWAITING = "awaiting data"
+
+LEDGER_COLUMNS = [
+    "id",
+    "document",
+    "location",
+    "claim",
+    "published",
+    "computed",
+    "difference",
+    "status",
+    "explanation",
+]
+
+
+def evaluate_expression(expression: str, at: dict) -> float:
+    """Evaluate a document's closed-form expression at the stated parameter values."""
+    expr = sympy.sympify(expression)
+    free = {str(s) for s in expr.free_symbols}
+    missing = free - set(at)
+    if missing:
+        raise ValueError(f"expression {expression!r} needs values for {sorted(missing)}")
+    return float(expr.subs({sympy.Symbol(k): v for k, v in at.items()}))
+
+
+def _within(computed: float, published: float, tolerance: dict) -> bool:
+    if "decimals" in tolerance:
+        # The published number is rounded: reproduced if ours rounds to the same digits.
+        half = 0.5 * 10 ** (-tolerance["decimals"])
+        return abs(computed - published) <= half + 1e-12
+    abs_tol = tolerance.get("abs", 0.0)
+    rel_tol = tolerance.get("rel", 0.0)
+    return abs(computed - published) <= max(abs_tol, rel_tol * abs(published)) + 1e-15
+
+
+def describe_published(published: dict) -> str:
+    kind = published["kind"]
+    if "text" in published:
+        return published["text"]
+    if kind == "value":
+        return f"{published['value']:g}"
+    if kind == "expression":
+        at = ", ".join(f"{k}={v:g}" for k, v in published.get("at", {}).items())
+        value = evaluate_expression(published["expression"], published.get("at", {}))
+        return f"{published['expression']} at {at} = {value:.6g}"
+    if kind == "sign":
+        return published["sign"]
+    if kind == "interval":
+        lo = published.get("lower", -math.inf)
+        hi = published.get("upper", math.inf)
+        left = "(" if published.get("lower_open", False) else "["
+        right = ")" if published.get("upper_open", False) else "]"
+        return f"in {left}{lo:g}, {hi:g}{right}"
+    if kind == "holds":
+        share = published.get("share_at_least", 1.0)
+        return "holds everywhere" if share >= 1 else f"holds on at least {share:.0%}"
+    if kind == "upper_bound":
+        return f"< {published['value']:g}"
+    raise ValueError(f"unknown kind {kind}")
+
+
+def compare_one(published: dict, tolerance: dict, value: float) -> tuple[str, float]:
+    """Status and signed difference (NaN where a difference is not meaningful)."""
+    kind = published["kind"]
+    nan = math.nan
+    if kind in ("value", "expression"):
+        target = (
+            published["value"]
+            if kind == "value"
+            else evaluate_expression(published["expression"], published.get("at", {}))
+        )
+        tol = tolerance or {"rel": 1e-6}
+        return (REPRODUCED if _within(value, target, tol) else DIFFERS), value - target
+    if kind == "sign":
+        ok = {
+            "positive": value > 0,
+            "negative": value < 0,
+            "nonnegative": value >= 0,
+            "nonpositive": value <= 0,
+        }[published["sign"]]
+        return (REPRODUCED if ok else DIFFERS), nan
+    if kind == "interval":
+        lo, hi = published.get("lower", -math.inf), published.get("upper", math.inf)
+        above = value > lo if published.get("lower_open", False) else value >= lo
+        below = value < hi if published.get("upper_open", False) else value <= hi
+        return (REPRODUCED if above and below else DIFFERS), nan
+    if kind == "holds":
+        share = published.get("share_at_least", 1.0)
+        return (REPRODUCED if value >= share - 1e-12 else DIFFERS), value - share
+    if kind == "upper_bound":
+        return (REPRODUCED if value < published["value"] else DIFFERS), value - published["value"]
+    raise ValueError(f"unknown kind {kind}")
+
+
+def build_ledger(targets: list[dict], computed: pd.DataFrame) -> pd.DataFrame:
+    """One row per target. ``computed`` has columns document, quantity, value, status, note.
+
+    A target whose quantity no document computed is a pipeline defect and raises.
+    """
+    index = computed.set_index(["document", "quantity"])
+    if not index.index.is_unique:
+        dupes = index.index[index.index.duplicated()].tolist()
+        raise ValueError(f"duplicate computed quantities: {dupes}")
+    rows = []
+    for target in targets:
+        key = (target["document"], target["quantity"])
+        if key not in index.index:
+            raise KeyError(
+                f"target {target['id']}: no computed quantity {target['quantity']!r} "
+                f"in results/{target['document']}/computed.csv"
+            )
+        got = index.loc[key]
+        explanation = target.get("explanation", "")
+        note = got["note"] if isinstance(got["note"], str) else ""
+        published = describe_published(target["published"])
+        if got["status"] == "awaiting_data":
+            status, value, diff = AWAITING, math.nan, math.nan
+            explanation = "; ".join(x for x in (note, explanation) if x)
+        elif got["status"] == "not_reproducible":
+            status, value, diff = NOT_REPRODUCIBLE, math.nan, math.nan
+            explanation = "; ".join(x for x in (note, explanation) if x)
+        else:
+            value = float(got["value"])
+            status, diff = compare_one(target["published"], target.get("tolerance", {}), value)
+            if note:
+                explanation = "; ".join(x for x in (note, explanation) if x)
+        rows.append(
+            {
+                "id": target["id"],
+                "document": target["document"],
+                "location": target["location"],
+                "claim": target["claim"],
+                "published": published,
+                "computed": value,
+                "difference": diff,
+                "status": status,
+                "explanation": explanation,
+            }
+        )
+    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+
+
+def read_computed(paths_by_document: dict) -> pd.DataFrame:
+    """Stack every document's computed.csv with a ``document`` column."""
+    frames = []
+    for document, path in sorted(paths_by_document.items()):
+        frame = pd.read_csv(path, keep_default_na=True)
+        frame.insert(0, "document", document)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)

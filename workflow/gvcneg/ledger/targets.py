@@ -1,0 +1,121 @@
+"""Load the registry of published targets (``targets/<document>.yaml``).
+
+Published numbers live only here. Each file::
+
+    document: deremer2023            # the results/<document>/computed.csv that answers it
+    citation: "..."
+    targets:
+      - id: deremer2023.eq7_fig1      # unique across the registry
+        location: "Section 3.3, equation (7)"
+        claim: "what the document says"
+        published: {kind: value, value: 8.22}
+        tolerance: {decimals: 2}      # or {abs: ...} / {rel: ...}; kind-dependent
+        quantity: rta_odds_ratio      # row of computed.csv
+        explanation: "why a difference is expected (vintage, substitution, ...)"  # optional
+
+Kinds of ``published``:
+    value       {value: x}; compared with ``tolerance`` (decimals = the published rounding)
+    expression  {expression: "sympy expression", at: {symbol: value}}; the document's own
+                formula, evaluated here; then compared like ``value``
+    sign        {sign: positive | negative | nonnegative | nonpositive}
+    interval    {lower: a, upper: b, lower_open: bool, upper_open: bool}; either bound optional
+    holds       {share_at_least: s}: the computed value is the share of a grid where a claim
+                holds (1.0 = everywhere)
+    upper_bound {value: x}: e.g. "p < 0.001" (strict)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+KINDS = ("value", "expression", "sign", "interval", "holds", "upper_bound")
+
+_PUBLISHED = {
+    "type": "object",
+    "required": ["kind"],
+    "properties": {
+        "kind": {"enum": list(KINDS)},
+        "value": {"type": "number"},
+        "expression": {"type": "string"},
+        "at": {"type": "object", "additionalProperties": {"type": "number"}},
+        "sign": {"enum": ["positive", "negative", "nonnegative", "nonpositive"]},
+        "lower": {"type": "number"},
+        "upper": {"type": "number"},
+        "lower_open": {"type": "boolean"},
+        "upper_open": {"type": "boolean"},
+        "share_at_least": {"type": "number", "minimum": 0, "maximum": 1},
+        "text": {"type": "string"},
+    },
+    "additionalProperties": False,
+}
+
+TARGETS_SCHEMA = {
+    "type": "object",
+    "required": ["document", "citation", "targets"],
+    "additionalProperties": False,
+    "properties": {
+        "document": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+        "citation": {"type": "string"},
+        "targets": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "location", "claim", "published", "quantity"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string"},
+                    "location": {"type": "string"},
+                    "claim": {"type": "string"},
+                    "published": _PUBLISHED,
+                    "tolerance": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "abs": {"type": "number", "minimum": 0},
+                            "rel": {"type": "number", "minimum": 0},
+                            "decimals": {"type": "integer", "minimum": 0},
+                        },
+                    },
+                    "quantity": {"type": "string"},
+                    "explanation": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+
+
+class TargetsError(ValueError):
+    """The targets registry is malformed."""
+
+
+def load_targets_file(path) -> dict:
+    path = Path(path)
+    data = yaml.safe_load(path.read_text())
+    try:
+        jsonschema.validate(data, TARGETS_SCHEMA)
+    except jsonschema.ValidationError as err:
+        where = ".".join(str(p) for p in err.absolute_path)
+        raise TargetsError(f"{path}: {where}: {err.message}") from err
+    for target in data["targets"]:
+        kind = target["published"]["kind"]
+        needs = {"value": "value", "upper_bound": "value", "expression": "expression"}
+        if kind in needs and needs[kind] not in target["published"]:
+            raise TargetsError(f"{path}: target {target['id']}: kind {kind} needs '{needs[kind]}'")
+    return data
+
+
+def load_registry(paths) -> list[dict]:
+    """All targets from the given files, each with its ``document`` and ``citation``."""
+    rows, seen = [], set()
+    for path in sorted(Path(p) for p in paths):
+        data = load_targets_file(path)
+        for target in data["targets"]:
+            if target["id"] in seen:
+                raise TargetsError(f"{path}: duplicate target id {target['id']}")
+            seen.add(target["id"])
+            rows.append({**target, "document": data["document"], "citation": data["citation"]})
+    return rows

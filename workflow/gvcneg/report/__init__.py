@@ -1,0 +1,1 @@
+"""Report helpers (called from the .qmd chunks) and the offline renderer."""

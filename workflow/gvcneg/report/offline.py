@@ -1,0 +1,136 @@
+"""Render the Quarto project's sources to one self-contained HTML file without the Quarto CLI.
+
+Supports the subset of Quarto the report uses: YAML front matter, ``{{< include file >}}``
+shortcodes, ```` ```{python} ```` chunks with ``#| echo``/``#| output`` options (``asis``
+output is spliced in as Markdown), and inline `` `{python} expr` `` code. Chunks run in one
+namespace in this process, in document order. Pandoc (bundled by ``pypandoc-binary``) turns
+the Markdown into standalone HTML with images embedded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+INCLUDE = re.compile(r"^\{\{<\s*include\s+(\S+)\s*>\}\}\s*$", re.MULTILINE)
+CHUNK = re.compile(r"^```\{python\}[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+INLINE = re.compile(r"`\{python\}\s+([^`]+)`")
+OPTION = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
+
+
+class RenderError(RuntimeError):
+    """A chunk failed or the sources are malformed."""
+
+
+@dataclass
+class Chunk:
+    code: str
+    options: dict = field(default_factory=dict)
+
+
+def resolve_includes(text: str, base_dir: Path, depth: int = 0) -> str:
+    """Replace ``{{< include file >}}`` shortcodes by the file's text (recursively)."""
+    if depth > 10:
+        raise RenderError("include nesting deeper than 10")
+
+    def _sub(match):
+        path = base_dir / match.group(1)
+        if not path.exists():
+            raise RenderError(f"included file not found: {path}")
+        return resolve_includes(path.read_text(), path.parent, depth + 1)
+
+    return INCLUDE.sub(_sub, text)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    if text.startswith("---\n"):
+        end = text.index("\n---", 4)
+        return yaml.safe_load(text[4:end]) or {}, text[end + 4 :].lstrip("\n")
+    return {}, text
+
+
+def parse_blocks(body: str) -> list:
+    """Alternating Markdown strings and :class:`Chunk` objects."""
+    blocks, pos = [], 0
+    for match in CHUNK.finditer(body):
+        blocks.append(body[pos : match.start()])
+        options, lines = {}, []
+        for line in match.group(1).splitlines():
+            opt = OPTION.match(line)
+            if opt and not lines:
+                options[opt.group(1)] = yaml.safe_load(opt.group(2))
+            else:
+                lines.append(line)
+        blocks.append(Chunk("\n".join(lines), options))
+        pos = match.end()
+    blocks.append(body[pos:])
+    return blocks
+
+
+def _run(code: str, namespace: dict, where: str) -> str:
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            exec(compile(code, where, "exec"), namespace)
+    except Exception as err:
+        raise RenderError(f"{where} failed:\n{traceback.format_exc()}") from err
+    return buffer.getvalue()
+
+
+def execute(blocks: list, echo_default: bool = False) -> str:
+    """Run the chunks in order and return the resulting Markdown."""
+    namespace: dict = {"__name__": "__report__"}
+    out = []
+    for number, block in enumerate(blocks):
+        if isinstance(block, str):
+            out.append(
+                INLINE.sub(
+                    lambda m: str(eval(m.group(1), namespace)),  # noqa: S307
+                    block,
+                )
+            )
+            continue
+        label = block.options.get("label", f"chunk {number // 2 + 1}")
+        text = _run(block.code, namespace, f"<report {label}>")
+        if block.options.get("echo", echo_default):
+            out.append(f"```python\n{block.code}\n```\n")
+        if block.options.get("output") == "asis":
+            out.append(text)
+        elif text.strip():
+            out.append(f"```\n{text}\n```\n")
+    return "\n".join(out)
+
+
+def to_markdown(qmd: Path) -> tuple[dict, str]:
+    text = resolve_includes(Path(qmd).read_text(), Path(qmd).parent)
+    meta, body = split_front_matter(text)
+    echo = (meta.get("execute") or {}).get("echo", False)
+    return meta, execute(parse_blocks(body), echo_default=echo)
+
+
+def render(qmd: Path, output_html: Path, css: Path | None = None) -> Path:
+    """Render one .qmd (with its includes) to a self-contained HTML file."""
+    import pypandoc
+
+    meta, markdown = to_markdown(Path(qmd))
+    output_html = Path(output_html)
+    output_html.parent.mkdir(parents=True, exist_ok=True)
+    args = ["--standalone", "--embed-resources", "--toc", "--mathml", "--number-sections"]
+    for key in ("title", "subtitle", "date"):
+        if key in meta:
+            args.append(f"--metadata={key}:{meta[key]}")
+    if css is not None:
+        args.append(f"--css={Path(css).resolve()}")
+    args.append(f"--resource-path={Path(qmd).parent.resolve()}")
+    tmp = output_html.with_suffix(".tmp.html")
+    pypandoc.convert_text(
+        markdown, "html5", format="markdown", outputfile=str(tmp), extra_args=args
+    )
+    tmp.replace(output_html)
+    return output_html

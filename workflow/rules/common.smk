@@ -1,0 +1,48 @@
+# Shared set-up: config validation at start-up, result paths, registries that the
+# document rule files extend (report inputs, computed quantities for the ledger).
+import os
+from pathlib import Path
+
+from gvcneg.config import validate_config
+
+validate_config(config)
+
+REPO = Path(workflow.basedir)
+RESULTS = Path(config["paths"]["results"])
+SEED = config["reproducibility"]["seed"]
+
+# Each document's rule file registers what the report needs and which computed.csv
+# answers its targets in targets/<document>.yaml.
+REPORT_INPUTS = []
+COMPUTED = {}
+
+
+def res(document, *parts):
+    """Path of a result file of one document: <results>/<document>/<parts...>."""
+    return str(RESULTS.joinpath(document, *parts))
+
+
+def logfile(document, name):
+    return str(RESULTS.joinpath("logs", document, f"{name}.log"))
+
+
+def benchfile(document, name):
+    return str(RESULTS.joinpath("benchmarks", document, f"{name}.tsv"))
+
+
+def figure_outputs(document, stem):
+    """The three files of one figure: PNG, SVG and the CSV of exactly the plotted data."""
+    return {
+        "png": res(document, "figures", f"{stem}.png"),
+        "svg": res(document, "figures", f"{stem}.svg"),
+        "csv": res(document, "figures", f"{stem}.csv"),
+    }
+
+
+def table_outputs(document, stem):
+    """The three files of one table: CSV, Markdown and HTML."""
+    return {
+        "csv": res(document, "tables", f"{stem}.csv"),
+        "md": res(document, "tables", f"{stem}.md"),
+        "html": res(document, "tables", f"{stem}.html"),
+    }

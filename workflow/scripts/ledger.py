@@ -1,0 +1,13 @@
+"""Rule script: build results/ledger.csv from the targets registry and computed.csv files."""
+
+from gvcneg.io import save_table
+from gvcneg.ledger.compare import build_ledger, read_computed
+from gvcneg.ledger.targets import load_registry
+from gvcneg.logs import logged
+
+with logged(snakemake.log[0]) as log:
+    targets = load_registry(snakemake.input.targets)
+    computed = read_computed(dict(zip(snakemake.params.documents, snakemake.input.computed)))
+    ledger = build_ledger(targets, computed)
+    log.info("ledger statuses:\n%s", ledger["status"].value_counts().to_string())
+    save_table(ledger, snakemake.output.csv, snakemake.output.md, snakemake.output.html, ".4g")
