@@ -7,18 +7,18 @@ LEDGER = {
 
 
 rule ledger:
-    message:
-        "Comparing every published target with the pipeline's computed value"
     input:
         targets=[str(REPO / "targets" / f"{doc}.yaml") for doc in sorted(COMPUTED)],
         computed=[COMPUTED[doc] for doc in sorted(COMPUTED)],
     output:
         **LEDGER,
-    params:
-        documents=sorted(COMPUTED),
     log:
         str(RESULTS / "logs" / "ledger.log"),
     benchmark:
         str(RESULTS / "benchmarks" / "ledger.tsv")
+    params:
+        documents=sorted(COMPUTED),
+    message:
+        "Comparing every published target with the pipeline's computed value"
     script:
         "../scripts/ledger.py"

@@ -9,20 +9,20 @@ REPORT_SOURCES = sorted(str(p) for p in (REPO / "report").glob("*.qmd")) + [
 
 
 rule report:
-    message:
-        "Rendering the report"
     input:
         sources=REPORT_SOURCES,
         results=REPORT_INPUTS,
         ledger=LEDGER["csv"],
     output:
         html=REPORT_HTML,
-    params:
-        project=str(REPO / "report"),
-        results=str(RESULTS),
     log:
         str(RESULTS / "logs" / "report.log"),
     benchmark:
         str(RESULTS / "benchmarks" / "report.tsv")
+    params:
+        project=str(REPO / "report"),
+        results=str(RESULTS),
+    message:
+        "Rendering the report"
     script:
         "../scripts/render_report.py"

@@ -7,7 +7,9 @@ from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
     targets = load_registry(snakemake.input.targets)
-    computed = read_computed(dict(zip(snakemake.params.documents, snakemake.input.computed)))
+    computed = read_computed(
+        dict(zip(snakemake.params.documents, snakemake.input.computed, strict=True))
+    )
     ledger = build_ledger(targets, computed)
     log.info("ledger statuses:\n%s", ledger["status"].value_counts().to_string())
     save_table(ledger, snakemake.output.csv, snakemake.output.md, snakemake.output.html, ".4g")

@@ -62,3 +62,8 @@ def ledger_summary() -> None:
     frame = pd.read_csv(results_dir() / "ledger.csv")
     counts = frame.groupby(["document", "status"]).size().unstack(fill_value=0).reset_index()
     print_frame(counts)
+
+
+def load_table(document: str, stem: str) -> pd.DataFrame:
+    """A results table as a data frame (for chunks that select or reshape before printing)."""
+    return pd.read_csv(result(document, "tables", f"{stem}.csv"))

@@ -1,0 +1,1 @@
+"""Figures: one function per document figure, named after the document's own label."""

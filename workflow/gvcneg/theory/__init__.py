@@ -1,0 +1,1 @@
+"""Theory models: each document's model as pure functions of its parameters."""

@@ -1,0 +1,122 @@
+# DeRemer (2023), sections 3-4: equilibria, Figure 1, the section-4 power shift, and the
+# robustness grid for Remarks 1-2 (one job per chunk, then gathered).
+DEREMER = "deremer2023"
+DEREMER_CONFIG = config[DEREMER]
+DEREMER_CHUNKS = range(DEREMER_CONFIG["remark_grid"]["chunks"])
+DEREMER_FIG_1 = figure_outputs(DEREMER, "fig_1")
+DEREMER_FIG_GRID = figure_outputs(DEREMER, "fig_remark_grid")
+DEREMER_EQUILIBRIA = table_outputs(DEREMER, "equilibria")
+DEREMER_POWER = table_outputs(DEREMER, "power_shift")
+DEREMER_GRID_SUMMARY = table_outputs(DEREMER, "remark_grid_summary")
+DEREMER_GRID_INVALID = table_outputs(DEREMER, "remark_grid_invalid_points")
+
+
+rule deremer2023_tables:
+    output:
+        equilibria_csv=DEREMER_EQUILIBRIA["csv"],
+        equilibria_md=DEREMER_EQUILIBRIA["md"],
+        equilibria_html=DEREMER_EQUILIBRIA["html"],
+        power_csv=DEREMER_POWER["csv"],
+        power_md=DEREMER_POWER["md"],
+        power_html=DEREMER_POWER["html"],
+    log:
+        logfile(DEREMER, "tables"),
+    benchmark:
+        benchfile(DEREMER, "tables")
+    params:
+        section={
+            k: DEREMER_CONFIG[k]
+            for k in ("government", "public", "asymmetric_example")
+        },
+    message:
+        "DeRemer (2023): Nash, reciprocity-stable and public-preferred tariffs; power shift"
+    script:
+        "../scripts/deremer2023/solve_tables.py"
+
+
+rule deremer2023_figure_1:
+    output:
+        **DEREMER_FIG_1,
+    log:
+        logfile(DEREMER, "figure_1"),
+    benchmark:
+        benchfile(DEREMER, "figure_1")
+    params:
+        section={k: DEREMER_CONFIG[k] for k in ("government", "public", "figure_1")},
+    message:
+        "DeRemer (2023): Figure 1 (S, S*, N, N*, EF, stable point, W)"
+    script:
+        "../scripts/deremer2023/figure_1.py"
+
+
+rule deremer2023_remark_grid_chunk:
+    output:
+        res(DEREMER, "grid", "chunk_{chunk}.csv"),
+    log:
+        logfile(DEREMER, "remark_grid_chunk_{chunk}"),
+    benchmark:
+        benchfile(DEREMER, "remark_grid_chunk_{chunk}")
+    wildcard_constraints:
+        chunk=r"\d+",
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
+    params:
+        grid=DEREMER_CONFIG["remark_grid"],
+    message:
+        "DeRemer (2023): robustness grid for Remarks 1-2, chunk {wildcards.chunk}"
+    script:
+        "../scripts/deremer2023/remark_grid_chunk.py"
+
+
+rule deremer2023_remark_grid_gather:
+    input:
+        chunks=expand(res(DEREMER, "grid", "chunk_{chunk}.csv"), chunk=DEREMER_CHUNKS),
+    output:
+        **DEREMER_FIG_GRID,
+        points=res(DEREMER, "grid", "remark_grid_points.csv"),
+        summary_csv=DEREMER_GRID_SUMMARY["csv"],
+        summary_md=DEREMER_GRID_SUMMARY["md"],
+        summary_html=DEREMER_GRID_SUMMARY["html"],
+        invalid_csv=DEREMER_GRID_INVALID["csv"],
+        invalid_md=DEREMER_GRID_INVALID["md"],
+        invalid_html=DEREMER_GRID_INVALID["html"],
+    log:
+        logfile(DEREMER, "remark_grid_gather"),
+    benchmark:
+        benchfile(DEREMER, "remark_grid_gather")
+    message:
+        "DeRemer (2023): gathering the robustness grid"
+    script:
+        "../scripts/deremer2023/remark_grid_gather.py"
+
+
+rule deremer2023_claims:
+    input:
+        equilibria=DEREMER_EQUILIBRIA["csv"],
+        power=DEREMER_POWER["csv"],
+        grid_summary=DEREMER_GRID_SUMMARY["csv"],
+    output:
+        res(DEREMER, "computed.csv"),
+    log:
+        logfile(DEREMER, "claims"),
+    benchmark:
+        benchfile(DEREMER, "claims")
+    message:
+        "DeRemer (2023): computed quantities for the ledger"
+    script:
+        "../scripts/deremer2023/claims.py"
+
+
+COMPUTED[DEREMER] = res(DEREMER, "computed.csv")
+REPORT_INPUTS.extend(
+    [
+        *DEREMER_FIG_1.values(),
+        *DEREMER_FIG_GRID.values(),
+        DEREMER_EQUILIBRIA["csv"],
+        DEREMER_POWER["csv"],
+        DEREMER_GRID_SUMMARY["csv"],
+        DEREMER_GRID_INVALID["csv"],
+    ]
+)

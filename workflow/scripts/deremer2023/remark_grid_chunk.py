@@ -1,0 +1,13 @@
+"""Rule script: evaluate one chunk of the Remarks 1-2 robustness grid."""
+
+from gvcneg.io import save_csv
+from gvcneg.logs import logged
+from gvcneg.theory.deremer2023.grid import build_remark_grid, evaluate_chunk, grid_chunk
+
+with logged(snakemake.log[0]) as log:
+    grid_config = snakemake.params.grid
+    grid = build_remark_grid(grid_config)
+    chunk = grid_chunk(grid, int(snakemake.wildcards.chunk), grid_config["chunks"])
+    results = evaluate_chunk(chunk)
+    save_csv(results, snakemake.output[0])
+    log.info("evaluated %d grid points", len(results))
