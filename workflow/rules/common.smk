@@ -8,6 +8,15 @@ from gvcneg.config import validate_config
 validate_config(config)
 
 REPO = Path(workflow.basedir)
+
+# Rule scripts import the package `gvcneg` from workflow/; putting it on PYTHONPATH makes that
+# work in any environment (the project venv, --use-conda envs, cluster jobs).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(REPO / "workflow"), os.environ.get("PYTHONPATH", "")) if p
+)
+
+# Conda environments per rule group (for --use-conda), generated from requirements.lock.
+ENVS = {group: str(REPO / "envs" / f"{group}.yaml") for group in ("theory", "empirics", "report")}
 RESULTS = Path(config["paths"]["results"])
 SEED = config["reproducibility"]["seed"]
 

@@ -19,6 +19,8 @@ rule deremer2023_tables:
         power_csv=DEREMER_POWER["csv"],
         power_md=DEREMER_POWER["md"],
         power_html=DEREMER_POWER["html"],
+    conda:
+        ENVS["theory"]
     log:
         logfile(DEREMER, "tables"),
     benchmark:
@@ -37,6 +39,8 @@ rule deremer2023_tables:
 rule deremer2023_figure_1:
     output:
         **DEREMER_FIG_1,
+    conda:
+        ENVS["theory"]
     log:
         logfile(DEREMER, "figure_1"),
     benchmark:
@@ -52,6 +56,8 @@ rule deremer2023_figure_1:
 rule deremer2023_remark_grid_chunk:
     output:
         res(DEREMER, "grid", "chunk_{chunk}.csv"),
+    conda:
+        ENVS["theory"]
     log:
         logfile(DEREMER, "remark_grid_chunk_{chunk}"),
     benchmark:
@@ -82,6 +88,8 @@ rule deremer2023_remark_grid_gather:
         invalid_csv=DEREMER_GRID_INVALID["csv"],
         invalid_md=DEREMER_GRID_INVALID["md"],
         invalid_html=DEREMER_GRID_INVALID["html"],
+    conda:
+        ENVS["theory"]
     log:
         logfile(DEREMER, "remark_grid_gather"),
     benchmark:
@@ -99,6 +107,8 @@ rule deremer2023_claims:
         grid_summary=DEREMER_GRID_SUMMARY["csv"],
     output:
         res(DEREMER, "computed.csv"),
+    conda:
+        ENVS["theory"]
     log:
         logfile(DEREMER, "claims"),
     benchmark:

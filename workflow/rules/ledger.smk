@@ -12,6 +12,8 @@ rule ledger:
         computed=[COMPUTED[doc] for doc in sorted(COMPUTED)],
     output:
         **LEDGER,
+    conda:
+        ENVS["report"]
     log:
         str(RESULTS / "logs" / "ledger.log"),
     benchmark:

@@ -15,6 +15,8 @@ rule report:
         ledger=LEDGER["csv"],
     output:
         html=REPORT_HTML,
+    conda:
+        ENVS["report"]
     log:
         str(RESULTS / "logs" / "report.log"),
     benchmark:

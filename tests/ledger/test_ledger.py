@@ -1,0 +1,134 @@
+"""The ledger compares published targets with computed values, honestly."""
+
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from gvcneg.ledger import claims
+from gvcneg.ledger.compare import (
+    AWAITING,
+    DIFFERS,
+    NOT_REPRODUCIBLE,
+    REPRODUCED,
+    build_ledger,
+    compare_one,
+    evaluate_expression,
+)
+from gvcneg.ledger.targets import TargetsError, load_registry, load_targets_file
+
+REPO = Path(__file__).resolve().parents[2]
+TARGET_FILES = sorted((REPO / "targets").glob("*.yaml"))
+
+
+def test_rounded_value_is_reproduced_only_within_its_rounding():
+    target = {"kind": "value", "value": 8.22}
+    assert compare_one(target, {"decimals": 2}, 8.2249)[0] == REPRODUCED
+    assert compare_one(target, {"decimals": 2}, 8.2251)[0] == DIFFERS
+    status, diff = compare_one(target, {"decimals": 2}, 8.0)
+    assert status == DIFFERS and diff == pytest.approx(-0.22)
+
+
+def test_sign_interval_holds_and_upper_bound():
+    assert compare_one({"kind": "sign", "sign": "negative"}, {}, -1e-9)[0] == REPRODUCED
+    assert compare_one({"kind": "sign", "sign": "negative"}, {}, 0.0)[0] == DIFFERS
+    interval = {"kind": "interval", "lower": 0, "lower_open": True, "upper": 0.05}
+    assert compare_one(interval, {}, 0.0)[0] == DIFFERS
+    assert compare_one(interval, {}, 0.05)[0] == REPRODUCED
+    assert compare_one({"kind": "holds", "share_at_least": 1.0}, {}, 0.99)[0] == DIFFERS
+    assert compare_one({"kind": "upper_bound", "value": 0.001}, {}, 0.001)[0] == DIFFERS
+
+
+def test_expression_is_evaluated_with_sympy():
+    value = evaluate_expression("4*(2*a + 1 - 3*b)/(59 - 9*b - 8*a)", {"a": 1.2, "b": 1.1})
+    assert value == pytest.approx(4 * (2.4 + 1 - 3.3) / (59 - 9.9 - 9.6))
+    with pytest.raises(ValueError, match="needs values"):
+        evaluate_expression("a + b", {"a": 1})
+
+
+def _target(quantity, published):
+    return {
+        "id": f"doc.{quantity}",
+        "document": "doc",
+        "location": "p. 1",
+        "claim": "c",
+        "published": published,
+        "quantity": quantity,
+    }
+
+
+def test_awaiting_and_not_reproducible_are_never_compared():
+    computed = pd.DataFrame(
+        [
+            c.__dict__
+            for c in (
+                claims.computed("a", 1.0),
+                claims.awaiting_data("b", "WTO TTD database"),
+                claims.not_reproducible("c", "confidential firm data"),
+            )
+        ]
+    ).assign(document="doc")
+    ledger = build_ledger(
+        [_target(q, {"kind": "value", "value": 1.0}) for q in "abc"], computed
+    ).set_index("id")
+    assert ledger.loc["doc.a", "status"] == REPRODUCED
+    assert ledger.loc["doc.b", "status"] == AWAITING
+    assert "WTO TTD database" in ledger.loc["doc.b", "explanation"]
+    assert ledger.loc["doc.c", "status"] == NOT_REPRODUCIBLE
+    assert math.isnan(ledger.loc["doc.c", "computed"])
+
+
+def test_target_without_computed_quantity_is_an_error():
+    computed = pd.DataFrame([claims.computed("a", 1.0).__dict__]).assign(document="doc")
+    with pytest.raises(KeyError, match="no computed quantity 'missing'"):
+        build_ledger([_target("missing", {"kind": "sign", "sign": "positive"})], computed)
+
+
+def test_claims_reject_nan_and_duplicates():
+    with pytest.raises(ValueError, match="finite"):
+        claims.computed("x", float("nan"))
+    with pytest.raises(ValueError, match="duplicate"):
+        claims.claims_frame([claims.computed("x", 1), claims.computed("x", 2)])
+
+
+@pytest.mark.parametrize("path", TARGET_FILES, ids=lambda p: p.name)
+def test_registry_files_are_valid(path):
+    data = load_targets_file(path)
+    assert data["document"] == path.stem
+
+
+def test_target_ids_are_unique_across_the_registry():
+    load_registry(TARGET_FILES)
+
+
+def test_malformed_target_is_rejected(tmp_path):
+    bad = tmp_path / "doc.yaml"
+    bad.write_text("document: doc\ncitation: x\ntargets:\n  - id: a\n    location: b\n")
+    with pytest.raises(TargetsError, match="doc.yaml"):
+        load_targets_file(bad)
+
+
+def _significant_digits(value: float) -> int:
+    digits = re.sub(r"[^0-9]", "", f"{value:.12g}".split("e")[0]).strip("0")
+    return len(digits)
+
+
+def test_published_numbers_are_not_typed_into_the_package():
+    """Published values with 3+ significant digits appear only in targets/*.yaml."""
+    values = {
+        t["published"]["value"]
+        for t in load_registry(TARGET_FILES)
+        if t["published"]["kind"] in ("value", "upper_bound")
+        and _significant_digits(t["published"]["value"]) >= 3
+    }
+    sources = {p: p.read_text() for p in (REPO / "workflow").rglob("*.py")}
+    offenders = []
+    for value in values:
+        text = f"{value:g}"
+        pattern = re.compile(rf"(?<![\d.]){re.escape(text)}(?![\d])")
+        offenders += [
+            f"{p.relative_to(REPO)}: {text}" for p, s in sources.items() if pattern.search(s)
+        ]
+    assert not offenders, offenders

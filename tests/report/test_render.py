@@ -1,0 +1,101 @@
+"""Both report routes: the offline renderer (tested fully) and the Quarto CLI route (its
+plumbing, with a stand-in ``quarto`` executable since the CLI cannot be installed here)."""
+
+import base64
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gvcneg.report import offline, render
+
+REPO = Path(__file__).resolve().parents[2]
+PNG_1x1 = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+@pytest.fixture
+def project(tmp_path):
+    proj = tmp_path / "report"
+    proj.mkdir()
+    (proj / "plot.png").write_bytes(PNG_1x1)
+    (proj / "report.qmd").write_text(
+        "---\ntitle: Test report\n---\n\n"
+        "```{python}\nx = 6 * 7\n```\n\n"
+        "{{< include _chapter.qmd >}}\n"
+    )
+    (proj / "_chapter.qmd").write_text(
+        "# Chapter {#sec-ch}\n\nThe answer is `{python} x`.\n\n"
+        "```{python}\n#| output: asis\nprint('| a | b |\\n|---|---|\\n| 1 | 2 |')\n```\n\n"
+        "![A figure](plot.png)\n"
+    )
+    (proj / "offline.css").write_text("body { color: black; }\n")
+    return proj
+
+
+def test_offline_render_is_self_contained(project, tmp_path):
+    html = offline.render(
+        project / "report.qmd", tmp_path / "out.html", css=project / "offline.css"
+    )
+    text = html.read_text()
+    assert "Test report" in text
+    assert "The answer is 42" in text
+    assert "<table" in text and "<td>2</td>" in text
+    assert "data:image/png;base64" in text  # figure embedded, no external file needed
+    assert 'src="plot.png"' not in text
+
+
+def test_failing_chunk_names_the_chunk_and_leaves_no_output(project, tmp_path):
+    (project / "_chapter.qmd").write_text("```{python}\n#| label: broken\n1 / 0\n```\n")
+    out = tmp_path / "out.html"
+    with pytest.raises(offline.RenderError, match="broken"):
+        offline.render(project / "report.qmd", out)
+    assert not out.exists()
+
+
+def test_route_choice(tmp_path):
+    assert render.choose_renderer({"PATH": str(tmp_path)}) == "offline"
+    fake = tmp_path / "quarto"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    assert render.choose_renderer({"PATH": str(tmp_path)}) == "quarto"
+    assert render.choose_renderer({"PATH": "", "GVCNEG_REPORT_RENDERER": "offline"}) == "offline"
+    with pytest.raises(ValueError, match="allowed"):
+        render.choose_renderer({"GVCNEG_REPORT_RENDERER": "pdf"})
+
+
+def test_quarto_route_calls_quarto_render_and_collects_the_html(project, tmp_path):
+    """A stand-in ``quarto`` records its arguments and writes what ``quarto render`` would."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls.txt"
+    script = bin_dir / "quarto"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'echo "$@" > {calls}\n'
+        'out=""; prev=""\n'
+        'for a in "$@"; do [ "$prev" = "--output-dir" ] && out="$a"; prev="$a"; done\n'
+        'mkdir -p "$out" && echo "<html>quarto $GVCNEG_RESULTS</html>" > "$out/report.html"\n'
+    )
+    script.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    out = tmp_path / "results" / "report" / "r.html"
+    route = render.render_report(project, tmp_path / "results", out, env=env)
+    assert route == "quarto"
+    assert calls.read_text().split()[:4] == ["render", str(project / "report.qmd"), "--to", "html"]
+    assert str((tmp_path / "results").resolve()) in out.read_text()
+
+
+def test_report_project_is_valid_quarto():
+    config = yaml.safe_load((REPO / "report" / "_quarto.yml").read_text())
+    assert config["project"]["render"] == ["report.qmd"]
+    assert config["format"]["html"]["embed-resources"] is True
+    main = (REPO / "report" / "report.qmd").read_text()
+    for include in offline.INCLUDE.findall(main):
+        assert (REPO / "report" / include).exists(), include
+    # Every chapter file is included exactly once.
+    chapters = {p.name for p in (REPO / "report").glob("_*.qmd")}
+    assert chapters == set(offline.INCLUDE.findall(main))

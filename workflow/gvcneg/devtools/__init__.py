@@ -1,0 +1,1 @@
+"""Maintenance tools (not science): conda environment files generated from the pip lock."""
