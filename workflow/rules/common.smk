@@ -16,7 +16,10 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 )
 
 # Conda environments per rule group (for --use-conda), generated from requirements.lock.
-ENVS = {group: str(REPO / "envs" / f"{group}.yaml") for group in ("theory", "empirics", "report")}
+ENVS = {
+    group: str(REPO / "envs" / f"{group}.yaml")
+    for group in ("theory", "empirics", "report")
+}
 RESULTS = Path(config["paths"]["results"])
 SEED = config["reproducibility"]["seed"]
 
@@ -24,6 +27,15 @@ SEED = config["reproducibility"]["seed"]
 # answers its targets in targets/<document>.yaml.
 REPORT_INPUTS = []
 COMPUTED = {}
+
+
+def package_sources(*parts):
+    """The package modules a rule runs (sorted .py files under workflow/gvcneg/<parts>), as
+    inputs: Snakemake then re-runs the rule when the science code changes, not only its script.
+    """
+    root = REPO.joinpath("workflow", "gvcneg", *parts)
+    files = [root] if root.suffix == ".py" else sorted(root.rglob("*.py"))
+    return [str(f) for f in files]
 
 
 def res(document, *parts):

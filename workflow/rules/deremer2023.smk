@@ -9,9 +9,13 @@ DEREMER_EQUILIBRIA = table_outputs(DEREMER, "equilibria")
 DEREMER_POWER = table_outputs(DEREMER, "power_shift")
 DEREMER_GRID_SUMMARY = table_outputs(DEREMER, "remark_grid_summary")
 DEREMER_GRID_INVALID = table_outputs(DEREMER, "remark_grid_invalid_points")
+DEREMER_CODE = package_sources("theory", "deremer2023")
+DEREMER_FIGURE_CODE = package_sources("figures", "deremer2023.py")
 
 
 rule deremer2023_tables:
+    input:
+        code=DEREMER_CODE,
     output:
         equilibria_csv=DEREMER_EQUILIBRIA["csv"],
         equilibria_md=DEREMER_EQUILIBRIA["md"],
@@ -19,12 +23,12 @@ rule deremer2023_tables:
         power_csv=DEREMER_POWER["csv"],
         power_md=DEREMER_POWER["md"],
         power_html=DEREMER_POWER["html"],
-    conda:
-        ENVS["theory"]
     log:
         logfile(DEREMER, "tables"),
     benchmark:
         benchfile(DEREMER, "tables")
+    conda:
+        ENVS["theory"]
     params:
         section={
             k: DEREMER_CONFIG[k]
@@ -37,14 +41,16 @@ rule deremer2023_tables:
 
 
 rule deremer2023_figure_1:
+    input:
+        code=DEREMER_CODE + DEREMER_FIGURE_CODE,
     output:
         **DEREMER_FIG_1,
-    conda:
-        ENVS["theory"]
     log:
         logfile(DEREMER, "figure_1"),
     benchmark:
         benchfile(DEREMER, "figure_1")
+    conda:
+        ENVS["theory"]
     params:
         section={k: DEREMER_CONFIG[k] for k in ("government", "public", "figure_1")},
     message:
@@ -54,16 +60,18 @@ rule deremer2023_figure_1:
 
 
 rule deremer2023_remark_grid_chunk:
+    input:
+        code=DEREMER_CODE,
     output:
         res(DEREMER, "grid", "chunk_{chunk}.csv"),
-    conda:
-        ENVS["theory"]
     log:
         logfile(DEREMER, "remark_grid_chunk_{chunk}"),
     benchmark:
         benchfile(DEREMER, "remark_grid_chunk_{chunk}")
     wildcard_constraints:
         chunk=r"\d+",
+    conda:
+        ENVS["theory"]
     threads: 1
     resources:
         mem_mb=500,
@@ -79,6 +87,7 @@ rule deremer2023_remark_grid_chunk:
 rule deremer2023_remark_grid_gather:
     input:
         chunks=expand(res(DEREMER, "grid", "chunk_{chunk}.csv"), chunk=DEREMER_CHUNKS),
+        code=DEREMER_FIGURE_CODE,
     output:
         **DEREMER_FIG_GRID,
         points=res(DEREMER, "grid", "remark_grid_points.csv"),
@@ -88,12 +97,12 @@ rule deremer2023_remark_grid_gather:
         invalid_csv=DEREMER_GRID_INVALID["csv"],
         invalid_md=DEREMER_GRID_INVALID["md"],
         invalid_html=DEREMER_GRID_INVALID["html"],
-    conda:
-        ENVS["theory"]
     log:
         logfile(DEREMER, "remark_grid_gather"),
     benchmark:
         benchfile(DEREMER, "remark_grid_gather")
+    conda:
+        ENVS["theory"]
     message:
         "DeRemer (2023): gathering the robustness grid"
     script:
@@ -107,12 +116,12 @@ rule deremer2023_claims:
         grid_summary=DEREMER_GRID_SUMMARY["csv"],
     output:
         res(DEREMER, "computed.csv"),
-    conda:
-        ENVS["theory"]
     log:
         logfile(DEREMER, "claims"),
     benchmark:
         benchfile(DEREMER, "claims")
+    conda:
+        ENVS["theory"]
     message:
         "DeRemer (2023): computed quantities for the ledger"
     script:
