@@ -4,16 +4,15 @@ import os
 from pathlib import Path
 
 from gvcneg.config import validate_config
+from gvcneg.workflow_env import put_package_on_pythonpath
 
 validate_config(config)
 
 REPO = Path(workflow.basedir)
 
-# Rule scripts import the package `gvcneg` from workflow/; putting it on PYTHONPATH makes that
-# work in any environment (the project venv, --use-conda envs, cluster jobs).
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    p for p in (str(REPO / "workflow"), os.environ.get("PYTHONPATH", "")) if p
-)
+# Rule scripts import the package `gvcneg` from workflow/: put it on PYTHONPATH so that works in
+# any environment (the project venv, --use-conda envs, cluster jobs).
+put_package_on_pythonpath(REPO / "workflow")
 
 # Conda environments per rule group (for --use-conda), generated from requirements.lock.
 ENVS = {
