@@ -11,6 +11,7 @@ configfile: os.path.join(workflow.basedir, "paths.yaml")
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/deremer2023.smk"
+include: "workflow/rules/jackson_two_level.smk"
 include: "workflow/rules/ledger.smk"
 include: "workflow/rules/report.smk"
 

@@ -1,0 +1,175 @@
+# Jackson, "The Domestic Side of International Trade Negotiations": the commentary's
+# two-level-game (win-set) logic as a small bargaining model, and its facts as a sourced table.
+JACKSON = "jackson_two_level"
+JACKSON_CONFIG = config[JACKSON]
+JACKSON_FACTS_FILE = REPO.joinpath(
+    "workflow", "gvcneg", "theory", JACKSON, "commentary_facts.yaml"
+)
+JACKSON_FACTS = table_outputs(JACKSON, "table_commentary_facts")
+JACKSON_DERIVED = table_outputs(JACKSON, "table_commentary_illustration")
+JACKSON_PARAMETERS = table_outputs(JACKSON, "table_model_parameters")
+JACKSON_OPTIMUM = table_outputs(JACKSON, "table_optimal_tightening")
+JACKSON_FIG_WINSETS = figure_outputs(JACKSON, "fig_winset_outcome")
+JACKSON_FIG_DEFECTION = figure_outputs(JACKSON, "fig_involuntary_defection")
+JACKSON_CONSTRAINT_PATH = res(JACKSON, "model", "constraint_path.csv")
+JACKSON_DEFECTION_PATHS = res(JACKSON, "model", "defection_paths.csv")
+JACKSON_PROPERTY_GRID = res(JACKSON, "model", "property_grid.csv")
+
+
+rule jackson_two_level_commentary_facts:
+    input:
+        facts=str(JACKSON_FACTS_FILE),
+    output:
+        facts_csv=JACKSON_FACTS["csv"],
+        facts_md=JACKSON_FACTS["md"],
+        facts_html=JACKSON_FACTS["html"],
+        derived_csv=JACKSON_DERIVED["csv"],
+        derived_md=JACKSON_DERIVED["md"],
+        derived_html=JACKSON_DERIVED["html"],
+    log:
+        logfile(JACKSON, "commentary_facts"),
+    benchmark:
+        benchfile(JACKSON, "commentary_facts")
+    conda:
+        ENVS["theory"]
+    message:
+        "Jackson two-level game: the commentary's sourced facts and derived illustration"
+    script:
+        "../scripts/jackson_two_level/commentary_facts.py"
+
+
+rule jackson_two_level_constraint_path:
+    output:
+        path=JACKSON_CONSTRAINT_PATH,
+        parameters_csv=JACKSON_PARAMETERS["csv"],
+        parameters_md=JACKSON_PARAMETERS["md"],
+        parameters_html=JACKSON_PARAMETERS["html"],
+    log:
+        logfile(JACKSON, "constraint_path"),
+    benchmark:
+        benchfile(JACKSON, "constraint_path")
+    conda:
+        ENVS["theory"]
+    params:
+        section=JACKSON_CONFIG,
+    message:
+        "Jackson two-level game: win-sets and Nash outcome as Home's constraint tightens"
+    script:
+        "../scripts/jackson_two_level/constraint_path.py"
+
+
+rule jackson_two_level_defection_paths:
+    output:
+        paths=JACKSON_DEFECTION_PATHS,
+        optimum_csv=JACKSON_OPTIMUM["csv"],
+        optimum_md=JACKSON_OPTIMUM["md"],
+        optimum_html=JACKSON_OPTIMUM["html"],
+    log:
+        logfile(JACKSON, "defection_paths"),
+    benchmark:
+        benchfile(JACKSON, "defection_paths")
+    conda:
+        ENVS["theory"]
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
+    params:
+        section=JACKSON_CONFIG,
+        seed=SEED,
+    message:
+        "Jackson two-level game: agreement probability (closed form, seeded Monte Carlo)"
+    script:
+        "../scripts/jackson_two_level/defection_paths.py"
+
+
+rule jackson_two_level_property_grid:
+    output:
+        JACKSON_PROPERTY_GRID,
+    log:
+        logfile(JACKSON, "property_grid"),
+    benchmark:
+        benchfile(JACKSON, "property_grid")
+    conda:
+        ENVS["theory"]
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    params:
+        grid=JACKSON_CONFIG["property_grid"],
+    message:
+        "Jackson two-level game: checking the model's claims on the grid of games"
+    script:
+        "../scripts/jackson_two_level/property_grid.py"
+
+
+rule jackson_two_level_fig_winset_outcome:
+    input:
+        path=JACKSON_CONSTRAINT_PATH,
+    output:
+        **JACKSON_FIG_WINSETS,
+    log:
+        logfile(JACKSON, "fig_winset_outcome"),
+    benchmark:
+        benchfile(JACKSON, "fig_winset_outcome")
+    conda:
+        ENVS["theory"]
+    message:
+        "Jackson two-level game: model figure A (win-sets and outcome)"
+    script:
+        "../scripts/jackson_two_level/fig_winset_outcome.py"
+
+
+rule jackson_two_level_fig_involuntary_defection:
+    input:
+        paths=JACKSON_DEFECTION_PATHS,
+        optimum=JACKSON_OPTIMUM["csv"],
+    output:
+        **JACKSON_FIG_DEFECTION,
+    log:
+        logfile(JACKSON, "fig_involuntary_defection"),
+    benchmark:
+        benchfile(JACKSON, "fig_involuntary_defection")
+    conda:
+        ENVS["theory"]
+    message:
+        "Jackson two-level game: model figure B (involuntary defection)"
+    script:
+        "../scripts/jackson_two_level/fig_involuntary_defection.py"
+
+
+rule jackson_two_level_claims:
+    input:
+        property_grid=JACKSON_PROPERTY_GRID,
+        facts=JACKSON_FACTS["csv"],
+        derived=JACKSON_DERIVED["csv"],
+        defection_paths=JACKSON_DEFECTION_PATHS,
+        optimum=JACKSON_OPTIMUM["csv"],
+        constraint_path=JACKSON_CONSTRAINT_PATH,
+    output:
+        res(JACKSON, "computed.csv"),
+    log:
+        logfile(JACKSON, "claims"),
+    benchmark:
+        benchfile(JACKSON, "claims")
+    conda:
+        ENVS["theory"]
+    message:
+        "Jackson two-level game: computed quantities for the ledger"
+    script:
+        "../scripts/jackson_two_level/claims.py"
+
+
+COMPUTED[JACKSON] = res(JACKSON, "computed.csv")
+REPORT_INPUTS.extend(
+    [
+        *JACKSON_FIG_WINSETS.values(),
+        *JACKSON_FIG_DEFECTION.values(),
+        JACKSON_FACTS["csv"],
+        JACKSON_DERIVED["csv"],
+        JACKSON_PARAMETERS["csv"],
+        JACKSON_OPTIMUM["csv"],
+        COMPUTED[JACKSON],
+    ]
+)

@@ -1,0 +1,18 @@
+"""Rule script: win-sets and the bargaining outcome as Home's constraint tightens (certainty)."""
+
+from gvcneg.io import save_csv, save_table
+from gvcneg.logs import logged
+from gvcneg.theory.jackson_two_level.model import TwoLevelGame, model_parameters_table
+from gvcneg.theory.jackson_two_level.paths import solve_constraint_path, threshold_grid
+
+with logged(snakemake.log[0]) as log:
+    section = snakemake.params.section
+    game = TwoLevelGame.from_config(section)
+    path = solve_constraint_path(
+        game, threshold_grid(section["home_threshold"]), section["foreign_threshold"]
+    )
+    save_csv(path, snakemake.output.path)
+    out = snakemake.output
+    parameters = model_parameters_table(game, section["foreign_threshold"])
+    save_table(parameters, out.parameters_csv, out.parameters_md, out.parameters_html, ".4g")
+    log.info("unconstrained Nash depth %.6f", path["unconstrained_nash_depth"].iloc[0])

@@ -1,0 +1,26 @@
+"""Rule script: agreement probability (closed form and seeded Monte Carlo), expected payoffs and
+the payoff-maximizing constraint when Foreign's threshold is uncertain."""
+
+from gvcneg.io import save_csv, save_table
+from gvcneg.logs import logged
+from gvcneg.theory.jackson_two_level.model import TwoLevelGame
+from gvcneg.theory.jackson_two_level.paths import solve_defection_paths, threshold_grid
+from gvcneg.theory.jackson_two_level.uncertainty import (
+    beliefs_from_config,
+    optimal_tightening,
+    threshold_draws,
+)
+
+with logged(snakemake.log[0]) as log:
+    section = snakemake.params.section
+    game = TwoLevelGame.from_config(section)
+    thresholds = threshold_grid(section["home_threshold"])
+    beliefs = beliefs_from_config(section)
+    draws = threshold_draws(
+        beliefs, section["uncertainty"]["monte_carlo_draws"], snakemake.params.seed
+    )
+    save_csv(solve_defection_paths(game, thresholds, beliefs, draws), snakemake.output.paths)
+    best = optimal_tightening(game, thresholds, beliefs)
+    out = snakemake.output
+    save_table(best, out.optimum_csv, out.optimum_md, out.optimum_html, ".4g")
+    log.info("payoff-maximizing Home thresholds:\n%s", best.to_string())
