@@ -2,28 +2,29 @@
 # `quarto render`; otherwise by the offline renderer (same .qmd sources, one self-contained
 # HTML file). Set GVCNEG_REPORT_RENDERER=offline|quarto to force one route.
 REPORT_HTML = str(RESULTS / "report" / "gvcneg_report.html")
+REPORT_PROJECT_FILE = str(REPO / "report" / "_quarto.yml")
 REPORT_SOURCES = sorted(str(p) for p in (REPO / "report").glob("*.qmd")) + [
-    str(REPO / "report" / "_quarto.yml"),
     str(REPO / "report" / "offline.css"),
 ]
 
 
 rule report:
     input:
+        project=REPORT_PROJECT_FILE,
         sources=REPORT_SOURCES,
         results=REPORT_INPUTS,
         ledger=LEDGER["csv"],
     output:
         html=REPORT_HTML,
-    conda:
-        ENVS["report"]
     log:
         str(RESULTS / "logs" / "report.log"),
     benchmark:
         str(RESULTS / "benchmarks" / "report.tsv")
+    conda:
+        ENVS["report"]
     params:
-        project=str(REPO / "report"),
-        results=str(RESULTS),
+        project=lambda wildcards, input: os.path.dirname(input.project),
+        results=lambda wildcards, output: os.path.dirname(os.path.dirname(output.html)),
     message:
         "Rendering the report"
     script:

@@ -8,9 +8,9 @@ Published numbers live only here. Each file::
       - id: deremer2023.eq7_fig1      # unique across the registry
         location: "Section 3.3, equation (7)"
         claim: "what the document says"
-        published: {kind: value, value: 8.22}
+        published: {kind: value, value: 1.23}
         tolerance: {decimals: 2}      # or {abs: ...} / {rel: ...}; kind-dependent
-        quantity: rta_odds_ratio      # row of computed.csv
+        quantity: some_coefficient    # row of computed.csv
         explanation: "why a difference is expected (vintage, substitution, ...)"  # optional
 
 Kinds of ``published``:

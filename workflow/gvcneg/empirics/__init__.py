@@ -1,0 +1,1 @@
+"""Estimation and data assembly for the documents' empirical figures and tables."""

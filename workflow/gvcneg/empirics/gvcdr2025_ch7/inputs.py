@@ -1,0 +1,55 @@
+"""Which registered files chapter 7's rules read for each configurable source, and the choice
+among sources by availability (``usable`` = the data layer's ``source_usable``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+# Registered file names (sources/*.yaml) each configurable source is read from.
+POPULATION_FILES = {
+    "wdi-population-document": "API_SP.POP.TOTL_DS2_en_csv_v2.csv",
+    "wdi-population": "API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv",
+}
+GINI_FILES = {
+    "wid-gini": "tidy_data.csv",
+    "swiid": "swiid9_7_summary.xlsx",
+    "owid-pip-gini": "economic-inequality-gini-index.csv",
+}
+GVC_FILES = {
+    "oecd-tiva-2025": [("oecd-tiva-2025", "oecd_tiva_mainsh_2012_2022_selected.csv")],
+    "adb-mrio-gvcp": [("adb-mrio-gvcp", "gvcp.parquet"), ("adb-mrio-gvcp", "countries.xlsx")],
+    "adb-mrio-gvcp62": [
+        ("adb-mrio-gvcp62", "gvcp62.parquet"),
+        ("adb-mrio-gvcp", "countries.xlsx"),
+    ],
+}
+ROBOTS = ("ifr-robots", "ifr_robot_stock.csv")
+
+
+def first_usable(candidates: Iterable[str], usable: Callable[[str], bool], what: str) -> str:
+    """The first source in ``candidates`` that ``usable`` accepts."""
+    candidates = list(candidates)
+    for source in candidates:
+        if usable(source):
+            return source
+    raise ValueError(
+        f"gvcdr2025_ch7: none of the {what} sources {candidates} is usable here; add an "
+        "available one to config.yaml or supply a file via paths.user_data in paths.yaml"
+    )
+
+
+def gvc_files(source: str, usable: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(source, file) pairs of one GVC participation source; a clear error if the source is
+    not available offline and the user has not supplied it."""
+    if source not in GVC_FILES:
+        raise ValueError(
+            f"gvcdr2025_ch7: unknown GVC source {source!r}; use one of {list(GVC_FILES)}"
+        )
+    for needed, _ in GVC_FILES[source]:
+        if not usable(needed):
+            raise ValueError(
+                f"gvcdr2025_ch7: GVC participation source {needed!r} is not available offline; set "
+                f"paths.user_data.{needed} in paths.yaml to your copy (see sources/{needed}.yaml) "
+                "or choose another source in config.yaml"
+            )
+    return GVC_FILES[source]

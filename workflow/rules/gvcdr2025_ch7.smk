@@ -1,0 +1,390 @@
+# GVC Development Report 2025, chapter 7 "Technology, Productivity and Inclusive Growth
+# Through GVCs": the country-year panel, Figures 7.4-7.15 and the computed quantities for the
+# ledger. Raw files come only through source_file(...) (workflow/rules/data.smk).
+from gvcneg.empirics.gvcdr2025_ch7 import inputs as ch7_inputs
+
+CH7 = "gvcdr2025_ch7"
+CH7_CONFIG = config[CH7]
+CH7_METADATA = res("data", "country_metadata.csv")
+CH7_PANEL = res(CH7, "data", "country_year_panel.csv")
+CH7_LABOUR_SHARE = res(CH7, "data", "labour_share_panel.csv")
+CH7_GVC = res(CH7, "data", "gvc_participation_{gvc_source}.csv")
+CH7_FIGURES = ["fig_7_4", "fig_7_5", "fig_7_6", "fig_7_7", "fig_7_8", "fig_7_13"]
+CH7_FIGURES += ["fig_7_14", "fig_7_15"]
+CH7_DIAGRAMS = ["fig_7_9", "fig_7_12"]
+CH7_SIMULATED = ["fig_7_10", "fig_7_11"]
+CH7_FIG_7_14_TABLE = table_outputs(CH7, "fig_7_14_estimates")
+
+CH7_POPULATION_SOURCE = ch7_inputs.first_usable(
+    CH7_CONFIG["population_sources"], source_usable, "population"
+)
+CH7_GDP_NOTE = (
+    "GDP per capita: WDI NY.GDP.PCAP.PP.KD (2021 PPP $, OWID export of the 2024-25 release); "
+    f"population: {CH7_POPULATION_SOURCE}; groups: World Bank FY"
+    f"{CH7_CONFIG['income_status']['fiscal_year']} classification"
+)
+CH7_GINI_NOTE = (
+    f"Gini: {CH7_CONFIG['gini']['source']} {CH7_CONFIG['gini'].get('variable', '')}; "
+    f"groups: World Bank FY{CH7_CONFIG['income_status']['fiscal_year']} classification"
+)
+
+
+rule gvcdr2025_ch7_country_year_panel:
+    input:
+        gdp=source_file("owid-wdi-gdp-pc-ppp", "gdp-per-capita-worldbank.csv"),
+        population=source_file(
+            CH7_POPULATION_SOURCE, ch7_inputs.POPULATION_FILES[CH7_POPULATION_SOURCE]
+        ),
+        gini=source_file(
+            CH7_CONFIG["gini"]["source"],
+            ch7_inputs.GINI_FILES[CH7_CONFIG["gini"]["source"]],
+        ),
+        income_status=CH7_METADATA,
+    output:
+        panel=CH7_PANEL,
+    log:
+        logfile(CH7, "country_year_panel"),
+    benchmark:
+        benchfile(CH7, "country_year_panel")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        income_status=CH7_CONFIG["income_status"],
+        population_source=CH7_POPULATION_SOURCE,
+    message:
+        "GVCDR 2025 ch. 7: validated country-year panel (GDP per capita, population, Gini)"
+    script:
+        "../scripts/gvcdr2025_ch7/country_year_panel.py"
+
+
+rule gvcdr2025_ch7_labour_share_panel:
+    input:
+        pwt=source_file("pwt", "pwt1001.dta"),
+        income_status=CH7_METADATA,
+    output:
+        panel=CH7_LABOUR_SHARE,
+    log:
+        logfile(CH7, "labour_share_panel"),
+    benchmark:
+        benchfile(CH7, "labour_share_panel")
+    conda:
+        ENVS["empirics"]
+    params:
+        income_status=CH7_CONFIG["income_status"],
+    message:
+        "GVCDR 2025 ch. 7: PWT 10.01 labour shares by economy and year"
+    script:
+        "../scripts/gvcdr2025_ch7/labour_share_panel.py"
+
+
+rule gvcdr2025_ch7_gvc_participation:
+    input:
+        gvc=lambda wildcards: [
+            source_file(s, f)
+            for s, f in ch7_inputs.gvc_files(wildcards.gvc_source, source_usable)
+        ],
+        income_status=CH7_METADATA,
+    output:
+        panel=CH7_GVC,
+    log:
+        logfile(CH7, "gvc_participation_{gvc_source}"),
+    benchmark:
+        benchfile(CH7, "gvc_participation_{gvc_source}")
+    wildcard_constraints:
+        gvc_source="|".join(ch7_inputs.GVC_FILES),
+    conda:
+        ENVS["empirics"]
+    params:
+        income_status=CH7_CONFIG["income_status"],
+    message:
+        "GVCDR 2025 ch. 7: GVC participation from {wildcards.gvc_source}"
+    script:
+        "../scripts/gvcdr2025_ch7/gvc_participation.py"
+
+
+rule gvcdr2025_ch7_fig_7_4:
+    input:
+        panel=CH7_PANEL,
+    output:
+        **figure_outputs(CH7, "fig_7_4"),
+        claims=res(CH7, "claims", "fig_7_4.csv"),
+    log:
+        logfile(CH7, "fig_7_4"),
+    benchmark:
+        benchfile(CH7, "fig_7_4")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        note=CH7_GDP_NOTE,
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.4 (GDP per capita relative to high income)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_4.py"
+
+
+rule gvcdr2025_ch7_fig_7_5:
+    input:
+        panel=CH7_PANEL,
+    output:
+        **figure_outputs(CH7, "fig_7_5"),
+        claims=res(CH7, "claims", "fig_7_5.csv"),
+    log:
+        logfile(CH7, "fig_7_5"),
+    benchmark:
+        benchfile(CH7, "fig_7_5")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        note=CH7_GINI_NOTE,
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.5 (Gini, first vs last year)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_5.py"
+
+
+rule gvcdr2025_ch7_fig_7_6:
+    input:
+        panel=CH7_PANEL,
+    output:
+        **figure_outputs(CH7, "fig_7_6"),
+        claims=res(CH7, "claims", "fig_7_6.csv"),
+    log:
+        logfile(CH7, "fig_7_6"),
+    benchmark:
+        benchfile(CH7, "fig_7_6")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        note=CH7_GINI_NOTE,
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.6 (Gini by income group)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_6.py"
+
+
+rule gvcdr2025_ch7_fig_7_7:
+    input:
+        panel=CH7_PANEL,
+    output:
+        **figure_outputs(CH7, "fig_7_7"),
+        estimates=res(CH7, "tables", "fig_7_7_estimates.csv"),
+        claims=res(CH7, "claims", "fig_7_7.csv"),
+    log:
+        logfile(CH7, "fig_7_7"),
+    benchmark:
+        benchfile(CH7, "fig_7_7")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        note=CH7_GDP_NOTE,
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.7 (convergence regression, robust SE)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_7.py"
+
+
+rule gvcdr2025_ch7_fig_7_8:
+    input:
+        panel=CH7_PANEL,
+    output:
+        **figure_outputs(CH7, "fig_7_8"),
+        summary=res(CH7, "tables", "fig_7_8_summary.csv"),
+        claims=res(CH7, "claims", "fig_7_8.csv"),
+    log:
+        logfile(CH7, "fig_7_8"),
+    benchmark:
+        benchfile(CH7, "fig_7_8")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        note=CH7_GDP_NOTE,
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.8 (catch-up to the lead economy by income group)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_8.py"
+
+
+rule gvcdr2025_ch7_fig_7_13:
+    input:
+        panel=CH7_LABOUR_SHARE,
+    output:
+        **figure_outputs(CH7, "fig_7_13"),
+        claims=res(CH7, "claims", "fig_7_13.csv"),
+    log:
+        logfile(CH7, "fig_7_13"),
+    benchmark:
+        benchfile(CH7, "fig_7_13")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        note="Labour share: PWT 10.01 labsh; groups: World Bank FY"
+        + str(CH7_CONFIG["income_status"]["fiscal_year"])
+        + " classification",
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.13 (labour shares, PWT 10.01)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_13.py"
+
+
+rule gvcdr2025_ch7_fig_7_14:
+    input:
+        # The robot control of the document, only when the user supplies IFR data.
+        unpack(
+            lambda wildcards: (
+                {"robots": source_file(*ch7_inputs.ROBOTS)}
+                if source_usable(ch7_inputs.ROBOTS[0])
+                else {}
+            )
+        ),
+        gvc=expand(CH7_GVC, gvc_source=CH7_CONFIG["fig_7_14"]["gvc_sources"]),
+        labour_share=CH7_LABOUR_SHARE,
+    output:
+        **figure_outputs(CH7, "fig_7_14"),
+        table_csv=CH7_FIG_7_14_TABLE["csv"],
+        table_md=CH7_FIG_7_14_TABLE["md"],
+        table_html=CH7_FIG_7_14_TABLE["html"],
+        claims=res(CH7, "claims", "fig_7_14.csv"),
+    log:
+        logfile(CH7, "fig_7_14"),
+    benchmark:
+        benchfile(CH7, "fig_7_14")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        note="Substitute data: economy-level PWT labour share (not manufacturing sectors), "
+        + "GVC participation from "
+        + CH7_CONFIG["fig_7_14"]["gvc_sources"][0]
+        + ", no robot control unless IFR data are supplied",
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.14 (labour share on GVC participation, PanelOLS)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_14.py"
+
+
+rule gvcdr2025_ch7_fig_7_15:
+    input:
+        gvc=expand(CH7_GVC, gvc_source=CH7_CONFIG["fig_7_15"]["gvc_source"]),
+        wid=source_file("wid-gini", "tidy_data.csv"),
+        income_status=CH7_METADATA,
+    output:
+        **figure_outputs(CH7, "fig_7_15"),
+        fits=res(CH7, "tables", "fig_7_15_fits.csv"),
+        claims=res(CH7, "claims", "fig_7_15.csv"),
+    log:
+        logfile(CH7, "fig_7_15"),
+    benchmark:
+        benchfile(CH7, "fig_7_15")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        income_status=CH7_CONFIG["income_status"],
+        note="GVC participation: "
+        + CH7_CONFIG["fig_7_15"]["gvc_source"]
+        + ", changes "
+        + str(CH7_CONFIG["fig_7_15"]["start"])
+        + "-"
+        + str(CH7_CONFIG["fig_7_15"]["end"])
+        + "; WID Gini",
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.15 (GVC participation and inequality changes)"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_15.py"
+
+
+rule gvcdr2025_ch7_diagram:
+    output:
+        **figure_outputs(CH7, "{diagram}"),
+    log:
+        logfile(CH7, "{diagram}"),
+    benchmark:
+        benchfile(CH7, "{diagram}")
+    wildcard_constraints:
+        diagram="|".join(CH7_DIAGRAMS),
+    conda:
+        ENVS["empirics"]
+    message:
+        "GVCDR 2025 ch. 7: channel diagram {wildcards.diagram}"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_diagram.py"
+
+
+rule gvcdr2025_ch7_fig_7_10_simulated:
+    output:
+        **figure_outputs(CH7, "fig_7_10"),
+        check=res(CH7, "tables", "fig_7_10_simulation_check.csv"),
+    log:
+        logfile(CH7, "fig_7_10"),
+    benchmark:
+        benchfile(CH7, "fig_7_10")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        seed=SEED,
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.10 estimator on SIMULATED firm data"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_10.py"
+
+
+rule gvcdr2025_ch7_fig_7_11_simulated:
+    output:
+        **figure_outputs(CH7, "fig_7_11"),
+    log:
+        logfile(CH7, "fig_7_11"),
+    benchmark:
+        benchfile(CH7, "fig_7_11")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        seed=SEED,
+    message:
+        "GVCDR 2025 ch. 7: Figure 7.11 quantile estimator on SIMULATED firm data"
+    script:
+        "../scripts/gvcdr2025_ch7/fig_7_11.py"
+
+
+rule gvcdr2025_ch7_computed:
+    input:
+        claims=[res(CH7, "claims", f"{stem}.csv") for stem in CH7_FIGURES],
+    output:
+        res(CH7, "computed.csv"),
+    log:
+        logfile(CH7, "computed"),
+    benchmark:
+        benchfile(CH7, "computed")
+    conda:
+        ENVS["empirics"]
+    message:
+        "GVCDR 2025 ch. 7: computed quantities for the ledger"
+    script:
+        "../scripts/gvcdr2025_ch7/computed.py"
+
+
+COMPUTED[CH7] = res(CH7, "computed.csv")
+REPORT_INPUTS.extend(
+    [
+        path
+        for stem in CH7_FIGURES + CH7_DIAGRAMS + CH7_SIMULATED
+        for path in figure_outputs(CH7, stem).values()
+    ]
+    + list(CH7_FIG_7_14_TABLE.values())
+    + [
+        res(CH7, "tables", "fig_7_7_estimates.csv"),
+        res(CH7, "tables", "fig_7_8_summary.csv"),
+        res(CH7, "tables", "fig_7_15_fits.csv"),
+        res(CH7, "tables", "fig_7_10_simulation_check.csv"),
+        CH7_PANEL,
+        res(CH7, "computed.csv"),
+    ]
+)

@@ -1,0 +1,20 @@
+"""Rule script: PWT 10.01 labour shares with each economy's income group (chapter 7)."""
+
+from gvcneg.empirics.gvcdr2025_ch7.panel import build_labour_share_panel
+from gvcneg.empirics.gvcdr2025_ch7.readers import (
+    read_income_status,
+    read_pwt_labour_share,
+)
+from gvcneg.io import save_csv
+from gvcneg.logs import logged
+
+with logged(snakemake.log[0]) as log:
+    labour_share = read_pwt_labour_share(snakemake.input.pwt)
+    panel = build_labour_share_panel(
+        labour_share,
+        read_income_status(snakemake.input.income_status, **snakemake.params.income_status),
+        first_year=int(labour_share["year"].min()),
+        last_year=int(labour_share["year"].max()),
+    )
+    save_csv(panel, snakemake.output.panel)
+    log.info("labour-share panel: %d rows, %d economies", len(panel), panel["iso3"].nunique())
