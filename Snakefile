@@ -12,6 +12,7 @@ configfile: os.path.join(workflow.basedir, "paths.yaml")
 include: "workflow/rules/common.smk"
 include: "workflow/rules/data.smk"
 include: "workflow/rules/deremer2023.smk"
+include: "workflow/rules/mattoo_olarreaga2000.smk"
 include: "workflow/rules/jackson_two_level.smk"
 include: "workflow/rules/gvcdr2025_ch7.smk"
 include: "workflow/rules/nbt2015.smk"

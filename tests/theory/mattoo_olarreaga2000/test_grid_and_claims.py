@@ -1,0 +1,94 @@
+"""The robustness grid (chunks, gather, claims) and the ledger quantities."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from gvcneg.ledger.claims import claims_frame
+from gvcneg.theory.mattoo_olarreaga2000 import grid as g
+from gvcneg.theory.mattoo_olarreaga2000.claims import (
+    illustration_premises,
+    mattoo_olarreaga2000_claims,
+)
+from gvcneg.theory.mattoo_olarreaga2000.figure_data import contract_curve_segment_slopes
+
+SMALL_AXES = {
+    "import_supply_slope": [0.5, 0.75],
+    "export_supply_slope": [1.5],
+    "reciprocity": [-0.15, 0.0, 0.5],
+    "welfare_weight_A_before": [1.5],
+    "welfare_weight_shift": {"min": 1.1, "max": 3.0, "points": 4},
+    "welfare_weight_B_ratio": [1.0, 1.25],
+    "retention": [0.6, 0.8],
+    "discount": [1.0],
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    grid = g.build_grid(SMALL_AXES)
+    chunks = [g.evaluate_chunk(g.grid_chunk(grid, k, 3)) for k in range(3)]
+    return g.gather_chunks(chunks[::-1])
+
+
+def test_grid_size_and_chunks_cover_it_once():
+    grid = g.build_grid(SMALL_AXES)
+    assert len(grid) == 2 * 1 * 3 * 1 * 4 * 2 * 2 * 1
+    ids = np.concatenate([g.grid_chunk(grid, k, 5)["point_id"] for k in range(5)])
+    assert np.array_equal(ids, np.arange(len(grid)))
+    with pytest.raises(ValueError):
+        g.grid_chunk(grid, 5, 5)
+
+
+def test_gather_detects_missing_chunk(results):
+    with pytest.raises(ValueError, match="exactly once"):
+        g.gather_chunks([results.iloc[:10], results.iloc[12:]])
+
+
+def test_proven_claims_hold_on_the_grid(results):
+    summary = g.summarise_grid(results).set_index("claim")
+    proven = [
+        "ex_ante_cut_at_least_no_credit",
+        "weak_result_B_not_higher_under_ex_ante",
+        "ex_post_dominated_by_ex_ante",
+        "no_credit_dominates_ex_post",
+        "inequality_6_decides",
+        "inequality_6_iff_alpha_below_share_bound",
+        "section_4_cut_larger_with_credit",
+        "liberalization_iff_optimum_below_binding",
+    ]
+    for name in proven:
+        assert summary.loc[name, "share_all"] == 1.0, name
+    # B is dragged down only when tariffs are strategic complements.
+    assert summary.loc["ex_ante_induces_B_cut", "share_independent"] == 0.0
+    assert summary.loc["ex_ante_induces_B_cut", "share_substitutes"] == 0.0
+    shares = summary.filter(like="share_").to_numpy(float)
+    assert np.all((shares[np.isfinite(shares)] >= 0) & (shares[np.isfinite(shares)] <= 1))
+
+
+def test_every_target_quantity_is_computed(results, solved_baseline, targets):
+    summary = g.summarise_grid(results)
+    claims = mattoo_olarreaga2000_claims(
+        solved_baseline, contract_curve_segment_slopes(solved_baseline), summary, targets
+    )
+    frame = claims_frame(claims)
+    missing = {t["quantity"] for t in targets["targets"]} - set(frame["quantity"])
+    assert not missing
+    assert (frame["status"] == "computed").all()
+
+
+def test_premises_come_from_the_targets_file(targets):
+    premises = illustration_premises(targets)
+    at = [t for t in targets["targets"] if t["id"].endswith("ineq6_bound_expression")][0]
+    assert premises["tot_share"] == at["published"]["at"]["s"]
+    broken = {"targets": [t for t in targets["targets"] if "uruguay_alpha_as_cut" not in t["id"]]}
+    with pytest.raises(KeyError, match="premise"):
+        illustration_premises(broken)
+
+
+def test_invalid_points_are_reported():
+    grid = g.build_grid(SMALL_AXES | {"import_supply_slope": [1.2]})
+    results = g.evaluate_chunk(grid)
+    table = g.invalid_points(results)
+    assert isinstance(table, pd.DataFrame)
+    assert table["points"].sum() == (~results["valid"]).sum() > 0

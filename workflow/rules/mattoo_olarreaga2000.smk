@@ -1,0 +1,158 @@
+# Mattoo and Olarreaga (2000): the three-period model under four credit rules, Figures 1-5,
+# the robustness grid of the claims of sections 3-4 (one job per chunk, then gathered), and
+# the computed quantities for the ledger.
+MO2000 = "mattoo_olarreaga2000"
+MO2000_CONFIG = config[MO2000]
+MO2000_GRID = MO2000_CONFIG["grid"]["sizes"][MO2000_CONFIG["grid"]["size"]]
+MO2000_CHUNKS = range(MO2000_GRID["chunks"])
+MO2000_FIGURES = ["fig_1", "fig_2", "fig_3", "fig_4", "fig_5"]
+MO2000_FIGURE = figure_outputs(MO2000, "{figure}")
+MO2000_FIG_GRID = figure_outputs(MO2000, "fig_grid_claims")
+MO2000_SOLVED = res(MO2000, "baseline_solved.csv")
+MO2000_SLOPES = res(MO2000, "contract_curve_slopes.csv")
+MO2000_RULES = table_outputs(MO2000, "rule_outcomes")
+MO2000_CHECK = table_outputs(MO2000, "reaction_function_check")
+MO2000_GRID_SUMMARY = table_outputs(MO2000, "grid_summary")
+MO2000_GRID_INVALID = table_outputs(MO2000, "grid_invalid_points")
+MO2000_CODE = package_sources("theory", "mattoo_olarreaga2000")
+MO2000_FIGURE_CODE = package_sources("figures", "mattoo_olarreaga2000.py")
+
+
+rule mattoo_olarreaga2000_baseline:
+    input:
+        code=MO2000_CODE,
+    output:
+        solved=MO2000_SOLVED,
+        contract_slopes=MO2000_SLOPES,
+        rules_csv=MO2000_RULES["csv"],
+        rules_md=MO2000_RULES["md"],
+        rules_html=MO2000_RULES["html"],
+        check_csv=MO2000_CHECK["csv"],
+        check_md=MO2000_CHECK["md"],
+        check_html=MO2000_CHECK["html"],
+    log:
+        logfile(MO2000, "baseline"),
+    benchmark:
+        benchfile(MO2000, "baseline")
+    conda:
+        ENVS["theory"]
+    params:
+        section={k: v for k, v in MO2000_CONFIG.items() if k != "grid"},
+    message:
+        "Mattoo and Olarreaga (2000): solving the baseline under the four credit rules"
+    script:
+        "../scripts/mattoo_olarreaga2000/solve_baseline.py"
+
+
+rule mattoo_olarreaga2000_figure:
+    input:
+        solved=MO2000_SOLVED,
+        code=MO2000_CODE + MO2000_FIGURE_CODE,
+    output:
+        **MO2000_FIGURE,
+    log:
+        logfile(MO2000, "{figure}"),
+    benchmark:
+        benchfile(MO2000, "{figure}")
+    wildcard_constraints:
+        figure="fig_[1-5]",
+    conda:
+        ENVS["theory"]
+    params:
+        settings=MO2000_CONFIG["figures"],
+    message:
+        "Mattoo and Olarreaga (2000): {wildcards.figure}"
+    script:
+        "../scripts/mattoo_olarreaga2000/figure.py"
+
+
+rule mattoo_olarreaga2000_grid_chunk:
+    input:
+        code=MO2000_CODE,
+    output:
+        res(MO2000, "grid", "chunk_{chunk}.csv"),
+    log:
+        logfile(MO2000, "grid_chunk_{chunk}"),
+    benchmark:
+        benchfile(MO2000, "grid_chunk_{chunk}")
+    wildcard_constraints:
+        chunk=r"\d+",
+    conda:
+        ENVS["theory"]
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=20,
+    params:
+        size=MO2000_GRID,
+    message:
+        "Mattoo and Olarreaga (2000): robustness grid, chunk {wildcards.chunk}"
+    script:
+        "../scripts/mattoo_olarreaga2000/grid_chunk.py"
+
+
+rule mattoo_olarreaga2000_grid_gather:
+    input:
+        chunks=expand(res(MO2000, "grid", "chunk_{chunk}.csv"), chunk=MO2000_CHUNKS),
+        code=MO2000_CODE + MO2000_FIGURE_CODE,
+    output:
+        **MO2000_FIG_GRID,
+        points=res(MO2000, "grid", "grid_points.csv"),
+        summary_csv=MO2000_GRID_SUMMARY["csv"],
+        summary_md=MO2000_GRID_SUMMARY["md"],
+        summary_html=MO2000_GRID_SUMMARY["html"],
+        invalid_csv=MO2000_GRID_INVALID["csv"],
+        invalid_md=MO2000_GRID_INVALID["md"],
+        invalid_html=MO2000_GRID_INVALID["html"],
+    log:
+        logfile(MO2000, "grid_gather"),
+    benchmark:
+        benchfile(MO2000, "grid_gather")
+    conda:
+        ENVS["theory"]
+    resources:
+        mem_mb=4000,  # the large grid gathers about 1.6 million rows
+    message:
+        "Mattoo and Olarreaga (2000): gathering the robustness grid"
+    script:
+        "../scripts/mattoo_olarreaga2000/grid_gather.py"
+
+
+rule mattoo_olarreaga2000_claims:
+    input:
+        solved=MO2000_SOLVED,
+        contract_slopes=MO2000_SLOPES,
+        grid_summary=MO2000_GRID_SUMMARY["csv"],
+        targets=str(REPO / "targets" / f"{MO2000}.yaml"),
+        code=MO2000_CODE,
+    output:
+        res(MO2000, "computed.csv"),
+    log:
+        logfile(MO2000, "claims"),
+    benchmark:
+        benchfile(MO2000, "claims")
+    conda:
+        ENVS["theory"]
+    message:
+        "Mattoo and Olarreaga (2000): computed quantities for the ledger"
+    script:
+        "../scripts/mattoo_olarreaga2000/claims.py"
+
+
+COMPUTED[MO2000] = res(MO2000, "computed.csv")
+REPORT_INPUTS.extend(
+    [
+        *[
+            path
+            for stem in MO2000_FIGURES
+            for path in figure_outputs(MO2000, stem).values()
+        ],
+        *MO2000_FIG_GRID.values(),
+        MO2000_SOLVED,
+        MO2000_RULES["csv"],
+        MO2000_CHECK["csv"],
+        MO2000_GRID_SUMMARY["csv"],
+        MO2000_GRID_INVALID["csv"],
+        res(MO2000, "computed.csv"),
+    ]
+)
