@@ -7,6 +7,11 @@
 include: "data_sources.smk"
 
 
+# Downloads run where Snakemake runs (cluster compute nodes often have no internet).
+localrules:
+    fetch_source_file,
+
+
 rule fetch_source_file:
     input:
         unpack(_user_copy),

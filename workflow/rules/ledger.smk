@@ -12,12 +12,12 @@ rule ledger:
         computed=[COMPUTED[doc] for doc in sorted(COMPUTED)],
     output:
         **LEDGER,
-    conda:
-        ENVS["report"]
     log:
         str(RESULTS / "logs" / "ledger.log"),
     benchmark:
         str(RESULTS / "benchmarks" / "ledger.tsv")
+    conda:
+        ENVS["report"]
     params:
         documents=sorted(COMPUTED),
     message:

@@ -1,0 +1,118 @@
+"""Benchmark: wall time of the full replication from a warm data mirror, and of a re-run.
+
+Runs ``snakemake --profile profiles/default`` on the repository's Snakefile in a fresh
+temporary directory (never in the repository), with the data mirrors populated so nothing is
+downloaded ("warm mirror": the fetch step copies and checksums files from the mirror into the
+empty data cache). Then runs it again without changes (Snakemake must find nothing to do).
+Per-rule times and peak memory come from the rules' own ``benchmark:`` files.
+
+    python bench/replication.py     # writes bench/results/replication.json
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import REPO, load_config, machine, usable_cores, write_result  # noqa: E402
+
+
+def run_snakemake(workdir: Path, cores: int, mirrors: str, timeout: float):
+    env = {**os.environ, "GVCNEG_DATA_MIRRORS": mirrors}
+    cmd = [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--snakefile",
+        str(REPO / "Snakefile"),
+        "--directory",
+        str(workdir),
+        "--profile",
+        str(REPO / "profiles" / "default"),
+        "--cores",
+        str(cores),
+    ]
+    start = time.perf_counter()
+    out = subprocess.run(
+        cmd, cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return time.perf_counter() - start, out.returncode, out.stdout + out.stderr
+
+
+def jobs_in_run(output: str) -> int:
+    match = re.search(r"^total\s+(\d+)\s*$", output, flags=re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+def rule_benchmarks(results: Path) -> list[dict]:
+    """Every rule's benchmark file (Snakemake's ``benchmark:``): seconds and peak RSS."""
+    rows = []
+    for path in sorted((results / "benchmarks").rglob("*.tsv")):
+        with path.open() as handle:
+            record = next(csv.DictReader(handle, delimiter="\t"), None)
+        if record is None:
+            continue
+
+        def number(key, record=record):
+            try:
+                return float(record[key])
+            except (KeyError, TypeError, ValueError):
+                return None
+
+        rows.append(
+            {
+                "job": str(path.relative_to(results / "benchmarks").with_suffix("")),
+                "seconds": number("s"),
+                "max_rss_mb": number("max_rss"),
+            }
+        )
+    return sorted(rows, key=lambda r: -(r["seconds"] or 0))
+
+
+def main() -> dict:
+    config = load_config()["replication"]
+    cores = usable_cores() if config["cores"] == "all" else int(config["cores"])
+    mirrors = os.environ.get("GVCNEG_DATA_MIRRORS") or str((REPO / config["mirrors"]).resolve())
+    timeout = config["timeout_seconds"]
+    with tempfile.TemporaryDirectory(prefix="gvcneg-bench-replication-") as tmp:
+        workdir = Path(tmp)
+        first_seconds, first_rc, first_out = run_snakemake(workdir, cores, mirrors, timeout)
+        result = {
+            "benchmark": "replication",
+            "machine": machine(),
+            "cores": cores,
+            "data_mirrors": mirrors,
+            "full_run": {
+                "seconds": first_seconds,
+                "returncode": first_rc,
+                "jobs": jobs_in_run(first_out),
+            },
+        }
+        if first_rc != 0:
+            result["full_run"]["error_tail"] = first_out[-4000:]
+            return result
+        rerun_seconds, rerun_rc, rerun_out = run_snakemake(workdir, cores, mirrors, timeout)
+        result["no_change_rerun"] = {
+            "seconds": rerun_seconds,
+            "returncode": rerun_rc,
+            "nothing_to_do": "Nothing to be done" in rerun_out,
+            "jobs": jobs_in_run(rerun_out),
+        }
+        rules = rule_benchmarks(workdir / "results")
+        result["rules"] = rules
+        result["peak_rule_rss_mb"] = max((r["max_rss_mb"] or 0 for r in rules), default=None)
+    return result
+
+
+if __name__ == "__main__":
+    outcome = main()
+    path = write_result("replication", outcome)
+    print(f"wrote {path}")
+    sys.exit(0 if outcome["full_run"]["returncode"] == 0 else 1)

@@ -1,0 +1,123 @@
+"""The footnote 15 coder over a labelled set of sentences, including the chapter's quotation."""
+
+import pytest
+
+from gvcneg.empirics.gvcdr2025_ch8.binding_coder import (
+    ADJUDICATIVE,
+    BINDING,
+    CONSULTATIVE,
+    NON_BINDING,
+    NOT_SPECIFIED,
+    CoderRules,
+    code_text,
+    code_texts,
+    split_sentences,
+)
+
+# Section 8.2 of the chapter (Agreement between the US and Japan concerning Digital Trade,
+# Art. 9, Para. 2), as printed.
+CHAPTER_QUOTATION = (
+    "Each Party shall endeavour to a) avoid unnecessary regulatory burden on electronic "
+    "transactions; and b) facilitate input by interested persons in the development of its legal "
+    "framework governing electronic transactions."
+)
+
+BINDING_CASES = [
+    (
+        "Each Party shall adopt or maintain a legal framework governing electronic transactions.",
+        BINDING,
+    ),
+    (
+        "The Parties must ensure that customs duties are not imposed on electronic transmissions.",
+        BINDING,
+    ),
+    ("Each Contracting Party is obligated to notify the other of any new measure.", BINDING),
+    ("The Participants shall meet at least once a year.", BINDING),
+    ("Neither Party shall require the use of computing facilities in its territory.", BINDING),
+    ("The Sides intend to cooperate on critical minerals supply chains.", NOT_SPECIFIED),
+    ("The Participants will endeavour to promote investment in mining.", NOT_SPECIFIED),
+    ("Cooperation shall be subject to the availability of funds.", NOT_SPECIFIED),  # no actor
+    ("This Memorandum of Understanding is not legally binding.", NON_BINDING),
+    (
+        "This MoU does not create any legally binding obligations under international law.",
+        NON_BINDING,
+    ),
+    ("This is a non-binding statement of intent.", NON_BINDING),
+    ("It creates no legal obligation for either Government.", NON_BINDING),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", BINDING_CASES)
+def test_binding_language_codes(sentence, expected):
+    assert code_text(sentence).binding_language == expected
+
+
+def test_chapter_quotation_is_binding_under_the_literal_rule():
+    # A legal actor ("Each Party") paired with "shall": binding under footnote 15 as written.
+    coded = code_text(CHAPTER_QUOTATION)
+    assert coded.binding_language == BINDING
+    assert coded.evidence["binding_language"][0].startswith("Each Party shall endeavour")
+    # No dispute trigger in the quotation.
+    assert coded.dispute_settlement == NOT_SPECIFIED
+
+
+def test_hedge_option_reclassifies_best_endeavour_clauses():
+    rules = CoderRules(hedges=(r"endeavou?r", r"seek to", r"make (?:every )?efforts?"))
+    assert code_text(CHAPTER_QUOTATION, rules).binding_language == NOT_SPECIFIED
+    # A plain "shall" remains binding under the hedged rule.
+    assert code_text("Each Party shall publish its measures.", rules).binding_language == BINDING
+
+
+def test_disclaimer_overrides_mandatory_sentences_in_the_same_text():
+    text = (
+        "The Participants shall establish a Joint Working Group. "
+        "This Memorandum does not create legally binding obligations."
+    )
+    assert code_text(text).binding_language == NON_BINDING
+
+
+DISPUTE_CASES = [
+    (
+        "Any dispute arising under this Agreement shall be submitted to an arbitral tribunal.",
+        ADJUDICATIVE,
+    ),
+    (
+        "Disputes shall be settled by a binding decision of an independent panel of experts.",
+        ADJUDICATIVE,
+    ),
+    (
+        "Any difference arising from the interpretation of this MoU shall be resolved amicably "
+        "through consultations between the Participants.",
+        CONSULTATIVE,
+    ),
+    (
+        "Any dispute shall be settled through negotiations and shall not be referred to any "
+        "international tribunal or third party.",
+        CONSULTATIVE,
+    ),
+    ("The Parties shall consult regularly on digital trade matters.", NOT_SPECIFIED),
+    ("The Participants welcome arbitration reforms in the mining sector.", NOT_SPECIFIED),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", DISPUTE_CASES)
+def test_dispute_settlement_codes(sentence, expected):
+    assert code_text(sentence).dispute_settlement == expected
+
+
+def test_split_sentences_on_clauses_and_paragraphs():
+    parts = split_sentences("Article 1. Each Party shall act; the other may act.\n\nArticle 2 ends")
+    assert parts == ["Article 1.", "Each Party shall act;", "the other may act.", "Article 2 ends"]
+
+
+def test_code_texts_frame_is_sorted_and_complete():
+    frame = code_texts({"b": "This MoU is non-binding.", "a": "Each Party shall comply."})
+    assert frame["ttd_id"].tolist() == ["a", "b"]
+    assert frame["binding_language"].tolist() == [BINDING, NON_BINDING]
+    assert frame["binding_evidence"].iloc[0] == "Each Party shall comply."
+
+
+def test_rules_from_config_override_lists():
+    rules = CoderRules.from_config({"hedges": ["endeavour"], "max_gap_words": 3})
+    assert rules.hedges == ("endeavour",) and rules.max_gap_words == 3
+    assert rules.actors == CoderRules().actors

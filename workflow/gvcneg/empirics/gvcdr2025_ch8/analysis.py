@@ -1,0 +1,111 @@
+"""The chapter 8 models on the dyad panel: TTD formation (Table 8.2) and trade effects
+(Tables 8.3 and 8.A.5, Figure 8.10 and its event-study version).
+
+Each function takes the real panel, the TTD dyad expansion (and the user's trade flows) and
+the config section, and returns tables and diagnostics frames.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gvcneg.empirics.gvcdr2025_ch8.event_study import fit_event_study, raw_event_profile
+from gvcneg.empirics.gvcdr2025_ch8.logit import fit_formation_logit
+from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml
+from gvcneg.empirics.gvcdr2025_ch8.trade_flows import attach_trade
+from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import add_ttd_variables
+
+
+def theme_panel(
+    panel: pd.DataFrame, dyads: pd.DataFrame, theme: str, years: list[int]
+) -> pd.DataFrame:
+    """The panel restricted to the theme's window (section 8.4) with its TTD variables."""
+    window = panel[panel["year"].between(years[0], years[1])]
+    return add_ttd_variables(window, dyads, theme)
+
+
+def formation_sample(data: pd.DataFrame, risk_set: str) -> pd.DataFrame:
+    """``first_signing``: dyad-years up to and including the first signing (event history);
+    ``all_years``: every dyad-year, the outcome = signing in that year."""
+    if risk_set == "all_years":
+        return data
+    at_risk = data["ttd_first_year"].isna() | (data["year"] <= data["ttd_first_year"])
+    return data[at_risk]
+
+
+def diagnostics_frame(items: dict[str, dict]) -> pd.DataFrame:
+    """Stack estimator diagnostics: one row per model."""
+    return pd.DataFrame([{"model": name, **diag} for name, diag in items.items()])
+
+
+def table_8_2_formation(
+    panel: pd.DataFrame, dyads: pd.DataFrame, config: dict
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pooled logits of digital and CRM TTD formation: odds ratios and diagnostics."""
+    spec = config["formation"]
+    tables, diags = [], {}
+    for theme in ("digital", "crm"):
+        data = formation_sample(
+            theme_panel(panel, dyads, theme, config["years"][theme]), spec["risk_set"]
+        )
+        result = fit_formation_logit(
+            data,
+            "ttd_signed",
+            spec["regressors"][theme],
+            year="year" if spec["year_effects"] else None,
+            cluster="pair" if spec["cluster"] == "pair" else "dyad",
+            maxiter=spec["maxiter"],
+        )
+        tables.append(result.table.assign(model=f"{theme} TTD formation"))
+        diags[f"table_8_2_{theme}"] = result.diagnostics
+    table = pd.concat(tables, ignore_index=True)
+    return table[
+        ["model", "term", "odds_ratio", "or_ci_low", "or_ci_high", "coef", "se", "pvalue"]
+    ], diagnostics_frame(diags)
+
+
+def trade_panel(
+    panel: pd.DataFrame, dyads: pd.DataFrame, flows: pd.DataFrame, theme: str, config: dict
+) -> pd.DataFrame:
+    data = theme_panel(panel, dyads, theme, config["years"][theme])
+    data = attach_trade(data, flows)
+    data["ttd_x_binding"] = data["ttd_binding_active"]
+    return data
+
+
+def table_trade_effect(data: pd.DataFrame, theme: str, config: dict) -> tuple[pd.DataFrame, dict]:
+    """Table 8.3 (CRM) or Table 8.A.5 (digital, with the binding-language interaction)."""
+    spec = config["trade_effect"]
+    regressors = [
+        "ttd_active",
+        *(["ttd_x_binding"] if theme == "digital" else []),
+        *spec["controls"],
+    ]
+    result = fit_ppml(
+        data,
+        "trade",
+        regressors,
+        tuple(spec["fixed_effects"]),
+        spec["cluster"],
+        maxiter=spec["maxiter"],
+    )
+    return result.table, result.diagnostics
+
+
+def figure_8_10_profiles(
+    data: pd.DataFrame, config: dict
+) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Raw trade around signing and the event-study coefficient path (PPML)."""
+    spec = config["event_study"]
+    profile = raw_event_profile(data, "trade", "ttd_first_year", (-spec["leads"], spec["lags"]))
+    path, fit = fit_event_study(
+        data,
+        "trade",
+        "ttd_first_year",
+        config["trade_effect"]["controls"],
+        spec["leads"],
+        spec["lags"],
+        tuple(config["trade_effect"]["fixed_effects"]),
+        config["trade_effect"]["cluster"],
+    )
+    return profile, path, fit.diagnostics

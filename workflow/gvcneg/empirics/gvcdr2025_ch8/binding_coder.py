@@ -1,0 +1,228 @@
+"""The rule-based coder of binding language and dispute settlement (chapter 8, footnote 15).
+
+Footnote 15: "provisions are coded as binding when a legal actor is paired with mandatory terms
+('shall', 'must', 'is obligated to'). Any explicit disclaimer (e.g. 'non-binding', 'no legal
+obligation') is coded as non-binding; all others default to 'not specified'. For 'dispute
+settlement', texts are coded as adjudicative when a dispute trigger is linked to third-party
+adjudication (e.g. 'arbitration', 'tribunal', 'binding decision'). References limited to
+consultations or negotiations are consultative, and the absence of any provision is not
+specified."
+
+The coder works sentence by sentence. Two precedence choices the footnote leaves open are ours
+and are parameters (:class:`CoderRules`): an explicit disclaimer anywhere in a text makes the
+text non-binding even if it also contains mandatory sentences (MoUs typically pair "The
+Participants shall meet annually" with "This MoU does not create legally binding
+obligations"); and soft modifiers after the modal ("shall endeavour") do NOT cancel the
+mandatory term unless listed in ``hedges`` (default: none, the footnote's literal rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+BINDING = "binding"
+NON_BINDING = "non_binding"
+NOT_SPECIFIED = "not_specified"
+ADJUDICATIVE = "adjudicative"
+CONSULTATIVE = "consultative"
+
+DEFAULT_ACTORS = (
+    "party",
+    "parties",
+    "contracting party",
+    "contracting parties",
+    "signatory",
+    "signatories",
+    "participant",
+    "participants",
+    "government",
+    "governments",
+    "member",
+    "members",
+    "state",
+    "states",
+    "side",
+    "sides",
+)
+DEFAULT_MANDATORY = ("shall", "must", "is obligated to", "are obligated to", "is obliged to")
+DEFAULT_DISCLAIMERS = (
+    r"non[- ]binding",
+    r"not (?:be )?legally binding",
+    r"no legal(?:ly binding)? obligations?",
+    r"(?:does|do|will|shall) not (?:create|constitute|give rise to|establish|impose)"
+    r"(?: any)? (?:legal(?:ly binding)?|binding) (?:obligations?|commitments?|rights)",
+    r"not intended to (?:create|be|constitute|give rise to)(?: any)? (?:legal(?:ly)?|binding)",
+    r"(?:is|are) not (?:a )?(?:treaty|treaties|an international agreement)",
+    r"not (?:be )?binding under international law",
+)
+DEFAULT_DISPUTE_TRIGGERS = (
+    r"disputes?",
+    r"disagreements?",
+    r"differences? (?:of|in|regarding|concerning|arising)",
+    r"controvers(?:y|ies)",
+)
+DEFAULT_ADJUDICATION = (
+    r"arbitrat(?:ion|ors?|al)",
+    r"tribunals?",
+    r"binding decisions?",
+    r"courts? of justice",
+    r"international court",
+    r"third[- ]party (?:adjudication|settlement)",
+    r"panel of experts",
+    r"adjudicat\w*",
+)
+DEFAULT_CONSULTATION = (
+    r"consult\w*",
+    r"negotiat\w*",
+    r"amicabl\w*",
+    r"diplomatic channels?",
+    r"mutual (?:agreement|consent)",
+    r"dialogue",
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n{2,}")
+_NEGATED_ADJUDICATION = r"\b(?:not|no|neither|nor|without)\b[^.;]{{0,60}}?\b(?:{terms})"
+
+
+@dataclass(frozen=True)
+class CoderRules:
+    """Word lists of the footnote 15 coder (regular-expression fragments, case-insensitive)."""
+
+    actors: tuple[str, ...] = DEFAULT_ACTORS
+    mandatory: tuple[str, ...] = DEFAULT_MANDATORY
+    disclaimers: tuple[str, ...] = DEFAULT_DISCLAIMERS
+    hedges: tuple[str, ...] = ()
+    dispute_triggers: tuple[str, ...] = DEFAULT_DISPUTE_TRIGGERS
+    adjudication: tuple[str, ...] = DEFAULT_ADJUDICATION
+    consultation: tuple[str, ...] = DEFAULT_CONSULTATION
+    max_gap_words: int = 8
+
+    @classmethod
+    def from_config(cls, config: Mapping | None) -> CoderRules:
+        """Rules from the config section ``binding_coder`` (missing keys keep defaults)."""
+        config = dict(config or {})
+        kwargs = {k: tuple(v) for k, v in config.items() if k != "max_gap_words"}
+        if "max_gap_words" in config:
+            kwargs["max_gap_words"] = int(config["max_gap_words"])
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class CodedText:
+    """The footnote 15 codes of one text, with the sentences that decided them."""
+
+    binding_language: str
+    dispute_settlement: str
+    evidence: dict = field(default_factory=dict)
+
+
+def _alternation(terms: Iterable[str], escape: bool = False) -> str:
+    items = sorted((re.escape(t) if escape else t for t in terms), key=len, reverse=True)
+    return "|".join(items)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a legal text into sentences and enumerated clauses."""
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def _compile(rules: CoderRules) -> dict[str, re.Pattern]:
+    gap = rf"(?:\W+\w+){{0,{rules.max_gap_words}}}?\W+"
+    mandatory = _alternation(rules.mandatory, escape=True)
+    actor = _alternation(rules.actors, escape=True)
+    hedge = _alternation(rules.hedges) if rules.hedges else None
+    adjudication = _alternation(rules.adjudication)
+    return {
+        "mandatory": re.compile(rf"\b(?:{actor})\b{gap}(?:{mandatory})\b", re.IGNORECASE),
+        "hedged": re.compile(rf"\b(?:{mandatory})\s+(?:{hedge})\b", re.IGNORECASE)
+        if hedge
+        else None,
+        "disclaimer": re.compile(rf"\b(?:{_alternation(rules.disclaimers)})", re.IGNORECASE),
+        "trigger": re.compile(rf"\b(?:{_alternation(rules.dispute_triggers)})\b", re.IGNORECASE),
+        "adjudication": re.compile(rf"\b(?:{adjudication})", re.IGNORECASE),
+        "negated_adjudication": re.compile(
+            _NEGATED_ADJUDICATION.format(terms=adjudication + r"|third[- ]part(?:y|ies)"),
+            re.IGNORECASE,
+        ),
+        "consultation": re.compile(rf"\b(?:{_alternation(rules.consultation)})", re.IGNORECASE),
+    }
+
+
+def is_mandatory_sentence(sentence: str, rules: CoderRules = CoderRules()) -> bool:
+    """A legal actor paired with a mandatory term, not softened by a listed hedge."""
+    patterns = _compile(rules)
+    if not patterns["mandatory"].search(sentence):
+        return False
+    return not (patterns["hedged"] and patterns["hedged"].search(sentence))
+
+
+def code_binding(sentences: list[str], patterns: dict) -> tuple[str, list[str]]:
+    disclaimers = [s for s in sentences if patterns["disclaimer"].search(s)]
+    if disclaimers:
+        return NON_BINDING, disclaimers
+    mandatory = [
+        s
+        for s in sentences
+        if patterns["mandatory"].search(s)
+        and not (patterns["hedged"] and patterns["hedged"].search(s))
+    ]
+    if mandatory:
+        return BINDING, mandatory
+    return NOT_SPECIFIED, []
+
+
+def code_dispute(sentences: list[str], patterns: dict) -> tuple[str, list[str]]:
+    with_trigger = [s for s in sentences if patterns["trigger"].search(s)]
+    adjudicative = [
+        s
+        for s in with_trigger
+        if patterns["adjudication"].search(s) and not patterns["negated_adjudication"].search(s)
+    ]
+    if adjudicative:
+        return ADJUDICATIVE, adjudicative
+    consultative = [s for s in with_trigger if patterns["consultation"].search(s)]
+    if consultative:
+        return CONSULTATIVE, consultative
+    return NOT_SPECIFIED, []
+
+
+def code_text(text: str, rules: CoderRules = CoderRules()) -> CodedText:
+    """Code one TTD text (footnote 15): binding language and dispute settlement."""
+    patterns = _compile(rules)
+    sentences = split_sentences(text)
+    binding, binding_evidence = code_binding(sentences, patterns)
+    dispute, dispute_evidence = code_dispute(sentences, patterns)
+    return CodedText(
+        binding,
+        dispute,
+        {"binding_language": binding_evidence, "dispute_settlement": dispute_evidence},
+    )
+
+
+def code_texts(texts: Mapping[str, str], rules: CoderRules = CoderRules()) -> pd.DataFrame:
+    """Code many texts: one row per ``ttd_id`` with both codes and the deciding sentences."""
+    rows = []
+    for ttd_id, text in sorted(texts.items()):
+        coded = code_text(text, rules)
+        rows.append(
+            {
+                "ttd_id": ttd_id,
+                "binding_language": coded.binding_language,
+                "dispute_settlement": coded.dispute_settlement,
+                "binding_evidence": " | ".join(coded.evidence["binding_language"][:3]),
+                "dispute_evidence": " | ".join(coded.evidence["dispute_settlement"][:3]),
+            }
+        )
+    columns = [
+        "ttd_id",
+        "binding_language",
+        "dispute_settlement",
+        "binding_evidence",
+        "dispute_evidence",
+    ]
+    return pd.DataFrame(rows, columns=columns)

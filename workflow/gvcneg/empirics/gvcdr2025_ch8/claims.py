@@ -1,0 +1,266 @@
+"""The chapter 8 rows of the ledger: computed when their inputs exist, else awaiting data.
+
+Every quantity names the registry sources it needs. The published values live only in
+``targets/gvcdr2025_ch8.yaml``; this module computes the pipeline's own values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from gvcneg.ledger.claims import Claim, awaiting_data, computed
+
+TTD = "wto-ttd"
+BATIS = "oecd-wto-batis"
+CRM_TRADE = "baci-crm"
+
+
+@dataclass
+class ChapterResults:
+    """Results of the chapter 8 rules; None where the inputs are not available."""
+
+    deal_counts: dict | None = None  # descriptives.deal_counts
+    cumulative: pd.DataFrame | None = None  # Figure 8.1 data
+    comparison: pd.DataFrame | None = None  # Figures 8.6/8.7 data
+    code_counts: pd.DataFrame | None = None  # footnote 15 codes among mapped deals
+    investment_levels: pd.DataFrame | None = None  # theme, level, deals (mapped)
+    binding_dyad_shares: dict | None = None  # digital: share of TTD dyad-years / all dyad-years
+    odds: pd.DataFrame | None = None  # Table 8.2
+    crm_table: pd.DataFrame | None = None  # Table 8.3 (term, coef, pct_effect)
+    crm_diagnostics: dict | None = None
+    digital_table: pd.DataFrame | None = None  # Table 8.A.5
+    digital_diagnostics: dict | None = None
+
+
+def _value(frame: pd.DataFrame, **where) -> float:
+    mask = np.ones(len(frame), dtype=bool)
+    for column, value in where.items():
+        if column == "value_column":
+            continue
+        mask &= (frame[column] == value).to_numpy()
+    rows = frame.loc[mask, where.get("value_column", "value")]
+    if len(rows) != 1:
+        raise KeyError(f"expected one row for {where}, found {len(rows)}")
+    return float(rows.iloc[0])
+
+
+def _claim(quantity: str, available: bool, compute, sources: str, note: str = "") -> Claim:
+    if not available:
+        return awaiting_data(quantity, sources)
+    value = compute()
+    if value is None or not np.isfinite(value):
+        return awaiting_data(quantity, sources, "not computable from the supplied data")
+    return computed(quantity, value, note)
+
+
+def deal_claims(r: ChapterResults) -> list[Claim]:
+    c = r.deal_counts
+    ok = c is not None
+    cum = r.cumulative
+    have_cum = cum is not None
+
+    def dyads(year):
+        return _value(cum, theme="digital", year=year, value_column="dyads")
+
+    items = [
+        ("ttd_deals_total", lambda: c["total"]),
+        ("ttd_deals_crm", lambda: c["crm"]),
+        ("ttd_deals_digital", lambda: c["digital"]),
+        ("ttd_signed_after_2019", lambda: c["signed_after_2019"]),
+        ("ttd_share_signed_after_2019", lambda: c["share_signed_after_2019"]),
+        ("crm_share_signed_2022_2024", lambda: c["share_crm_signed_2022_2024"]),
+        ("mapped_texts_digital", lambda: c["mapped_digital"]),
+        ("mapped_texts_crm", lambda: c["mapped_crm"]),
+        ("share_mapped_digital", lambda: c["mapped_digital"] / c["digital"]),
+        ("share_mapped_crm", lambda: c["mapped_crm"] / c["crm"]),
+    ]
+    claims = [_claim(q, ok, f, TTD) for q, f in items]
+    claims += [
+        _claim(
+            "digital_ttd_dyads_2019", have_cum, lambda: dyads(2019), TTD, "unordered country pairs"
+        ),
+        _claim(
+            "digital_ttd_dyads_2024", have_cum, lambda: dyads(2024), TTD, "unordered country pairs"
+        ),
+        _claim(
+            "digital_ttd_dyads_factor_2019_2024", have_cum, lambda: dyads(2024) / dyads(2019), TTD
+        ),
+    ]
+    return claims
+
+
+def code_claims(r: ChapterResults) -> list[Claim]:
+    codes = r.code_counts
+    ok = codes is not None
+    claims = []
+    for theme in ("digital", "crm"):
+        for field, values in (
+            ("binding_language", ("binding", "non_binding", "not_specified")),
+            ("dispute_settlement", ("adjudicative", "consultative", "not_specified")),
+        ):
+            for code in values:
+                quantity = f"{theme}_{field}_{code}"
+                claims.append(
+                    _claim(
+                        quantity,
+                        ok,
+                        lambda t=theme, f=field, k=code: _value(
+                            codes, theme=t, field=f, code=k, value_column="deals"
+                        ),
+                        TTD,
+                    )
+                )
+    inv = r.investment_levels
+    have_inv = inv is not None
+
+    def crm_level(level):
+        return _value(inv, theme="crm", level=level, value_column="deals")
+
+    claims.append(
+        _claim(
+            "crm_investment_projects",
+            have_inv,
+            lambda: crm_level(3),
+            TTD,
+            "Annex 8.3 investment level 3",
+        )
+    )
+    claims.append(
+        _claim(
+            "crm_investment_funding_source_share",
+            have_inv,
+            lambda: crm_level(2) / inv.loc[inv["theme"] == "crm", "deals"].sum(),
+            TTD,
+            "Annex 8.3 investment level 2, share of mapped CRM TTDs",
+        )
+    )
+    shares = r.binding_dyad_shares
+    claims.append(
+        _claim(
+            "binding_share_of_digital_ttd_dyad_years",
+            shares is not None,
+            lambda: shares["of_digital_ttd"],
+            TTD,
+        )
+    )
+    claims.append(
+        _claim("binding_share_of_all_dyad_years", shares is not None, lambda: shares["of_all"], TTD)
+    )
+    return claims
+
+
+def formation_claims(r: ChapterResults) -> list[Claim]:
+    comp = r.comparison
+    ok = comp is not None
+    items = [
+        ("rta_share_digital_ttd_dyads", "digital", "rta", "TTD dyads"),
+        ("rta_share_crm_ttd_dyads", "crm", "rta", "TTD dyads"),
+        ("rta_share_non_ttd_dyads", "digital", "rta", "Non-TTD dyads"),
+        ("bloc_share_digital_ttd_dyads", "digital", "shared_bloc", "TTD dyads"),
+        ("bloc_share_crm_ttd_dyads", "crm", "shared_bloc", "TTD dyads"),
+    ]
+    claims = [
+        _claim(
+            q,
+            ok,
+            lambda t=t, v=v, g=g: _value(comp, theme=t, variable=v, group=g),
+            f"{TTD} (panel covariates real)",
+        )
+        for q, t, v, g in items
+    ]
+    odds = r.odds
+    claims.append(
+        _claim(
+            "odds_ratio_rta_digital",
+            odds is not None,
+            lambda: _value(
+                odds, model="digital TTD formation", term="rta", value_column="odds_ratio"
+            ),
+            TTD,
+        )
+    )
+    return claims
+
+
+TABLE_8_A_5_TERMS = {
+    "ttd_active": "digital_ttd",
+    "rta": "rta",
+    "ttd_x_binding": "digital_ttd_x_binding",
+    "contig": "contiguity",
+    "comlang_off": "common_language",
+    "colony": "colonial_tie",
+    "log_dist": "log_distance",
+    "log_gdp_exporter": "exporter_log_gdp",
+    "log_gdp_importer": "importer_log_gdp",
+}
+
+
+def trade_claims(r: ChapterResults) -> list[Claim]:
+    crm, dig = r.crm_table, r.digital_table
+    crm_sources, dig_sources = f"{TTD}, {CRM_TRADE}", f"{TTD}, {BATIS}"
+    claims = []
+    for term, name in (("ttd_active", "crm_ttd"), ("rta", "rta")):
+        claims.append(
+            _claim(
+                f"table_8_3_coef_{name}",
+                crm is not None,
+                lambda t=term: _value(crm, term=t, value_column="coef"),
+                crm_sources,
+            )
+        )
+        claims.append(
+            _claim(
+                f"table_8_3_pct_{name}",
+                crm is not None,
+                lambda t=term: _value(crm, term=t, value_column="pct_effect"),
+                crm_sources,
+            )
+        )
+    claims.append(
+        _claim(
+            "table_8_3_mean_trade_musd",
+            r.crm_diagnostics is not None,
+            lambda: r.crm_diagnostics["mean_outcome"] / 1e6,
+            crm_sources,
+        )
+    )
+    for term, name in TABLE_8_A_5_TERMS.items():
+        claims.append(
+            _claim(
+                f"table_8_a_5_coef_{name}",
+                dig is not None,
+                lambda t=term: _value(dig, term=t, value_column="coef"),
+                dig_sources,
+            )
+        )
+    claims.append(
+        _claim(
+            "table_8_a_5_pct_digital_ttd_x_binding",
+            dig is not None,
+            lambda: _value(dig, term="ttd_x_binding", value_column="pct_effect"),
+            dig_sources,
+        )
+    )
+    diag = r.digital_diagnostics
+    claims.append(_claim("table_8_a_5_n", diag is not None, lambda: diag["n_used"], dig_sources))
+    claims.append(
+        _claim(
+            "table_8_a_5_mean_trade_musd",
+            diag is not None,
+            lambda: diag["mean_outcome"] / 1e6,
+            dig_sources,
+        )
+    )
+    return claims
+
+
+def chapter_claims(results: ChapterResults) -> list[Claim]:
+    return (
+        deal_claims(results)
+        + code_claims(results)
+        + formation_claims(results)
+        + trade_claims(results)
+    )

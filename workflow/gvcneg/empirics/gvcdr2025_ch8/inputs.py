@@ -1,0 +1,37 @@
+"""The registry files (source, file name) each chapter 8 rule reads, by role."""
+
+from __future__ import annotations
+
+PANEL_FILES = {
+    "economies_metadata": (
+        "wdi-population",
+        "Metadata_Country_API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv",
+    ),
+    "population": ("wdi-population", "API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv"),
+    "gdp_pc": ("owid-wdi-gdp-pc-ppp", "gdp-per-capita-worldbank.csv"),
+    "geodist": ("cepii-geodist", "dist_cepii.csv"),
+    "geo": ("cepii-geodist", "geo_cepii.csv"),
+    "desta_dyads": ("desta-v203", "desta_list_of_treaties_02_03_dyads.csv"),
+    "desta_withdrawals": ("desta-v203", "desta_dyadic_withdrawal_02_03.csv"),
+    "wto_rta": ("wto-rta", "AllRTAs.xlsx"),
+    "wgi": ("wgi", "wgidataset_2023update_reshaped.xlsx"),
+    "ideal_points": ("unga-idealpoints", "IdealpointestimatesAll_Jun2024.csv"),
+    "wto_members": ("wto-membership", "wto_members.csv"),
+    "gsdb": ("gsdb", "GSDB_V3_subset_end2013plus.csv"),
+    "internet": ("wdi-internet", "API_IT.NET.USER.ZS.csv"),
+    "mobile": ("wdi-ict-api", "API_IT.CEL.SETS.P2_DS2_en_csv_v2_4903391.csv"),
+    "servers": ("wdi-ict-api", "API_IT.NET.SECR.P6_DS2_en_csv_v2.csv"),
+}
+TTD_FILE = ("wto-ttd", "ttd_database.xlsx")
+TRADE_FILES = {
+    "digital": ("oecd-wto-batis", "batis_bpm6.csv"),
+    "crm": ("baci-crm", "crm_bilateral_trade.csv"),
+}
+
+
+def panel_files(config: dict) -> dict[str, tuple[str, str]]:
+    """Role -> (source, file) for the dyad panel, including one BGS file per mineral."""
+    files = dict(PANEL_FILES)
+    for mineral, spec in config["crm_endowment"]["minerals"].items():
+        files[f"bgs_{mineral}"] = ("bgs-mineral-production", spec["file"])
+    return files

@@ -1,0 +1,290 @@
+"""The targeted-trade-deals (TTD) database of chapter 8, as a validated table.
+
+The authors' TTD database (section 8.3.1; its deal counts are targets in targets/gvcdr2025_ch8.yaml) is not published
+with the report. This module fixes the layout a user's copy must follow, one row per deal,
+with the fields of Annex 8.2 (general provisions), Annex 8.4 (nine digital provisions) and
+Annex 8.3 (seven CRM provisions), plus the two codes of footnote 15 (binding language and
+dispute settlement) for deals whose official text is available ("mappable", section 8.4.3).
+
+Columns (CSV or Excel; one row per TTD):
+
+===================== =====================================================================
+ttd_id                unique identifier
+name                  agreement name (Annex 8.2 "Agreement name")
+theme                 ``digital`` or ``crm`` (Annex 8.1 theme-specific criteria)
+sub_theme             main topic under the theme (Annexes 8.3/8.4 "Theme"); optional
+type                  agreement, exchange_of_letters, joint_statement, declaration, mou,
+                      side_letter, work_plan, other (section 8.1; Annex 8.2 "Type")
+signatories           ISO3 codes of the original parties, separated by ``;``
+year_signed           year of signature (cut-off 31 December 2024, Annex 8.1 "Temporal")
+year_in_force         year of entry into force or activation (Annex 8.2 "Year"); optional
+composition           bilateral, plurilateral or multilateral (bilateral = two parties)
+binding_nature        binding, non_binding, not_specified (Annex 8.2 "Binding nature")
+text_available        true/false (Annex 8.2 "Text available"); true = mappable
+source_category       official_document, joint_statement, press_release, news_media
+                      (the source hierarchy of section 8.3.1)
+accessions            ``ISO3:YEAR`` items separated by ``;`` (Annex 8.2 "Accessions"); optional
+duration_years        specified duration in years (Annex 8.2 "Timeline"); empty = none stated
+renewal               automatic, none, not_specified (Annex 8.2 "Renewal")
+binding_language      binding, non_binding, not_specified (footnote 15); mappable deals only
+dispute_settlement    adjudicative, consultative, not_specified (footnote 15); mappable only
+dig_* (9)             Annex 8.4 provisions, 0/1 (``dig_investment`` 0-3), mappable digital only
+crm_* (7)             Annex 8.3 provisions, 0/1 (``crm_investment`` 0-3), mappable CRM only
+===================== =====================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+SOURCE = "wto-ttd"
+
+THEMES = ("digital", "crm")
+TYPES = (
+    "agreement",
+    "exchange_of_letters",
+    "joint_statement",
+    "declaration",
+    "mou",
+    "side_letter",
+    "work_plan",
+    "other",
+)
+COMPOSITIONS = ("bilateral", "plurilateral", "multilateral")
+BINDING_CODES = ("binding", "non_binding", "not_specified")
+DISPUTE_CODES = ("adjudicative", "consultative", "not_specified")
+SOURCE_CATEGORIES = ("official_document", "joint_statement", "press_release", "news_media")
+RENEWAL_CODES = ("automatic", "none", "not_specified")
+
+# Annex 8.4: the nine digital TTD provisions (label as in Figure 8.3).
+DIGITAL_PROVISIONS = {
+    "dig_cross_border_data": "Cross-border data flows",
+    "dig_personal_data": "Personal data protection and consumer rights",
+    "dig_cybersecurity": "Cybersecurity and digital trust",
+    "dig_trade_facilitation": "Trade facilitation",
+    "dig_infrastructure": "Digital infrastructure",
+    "dig_emerging_tech": "Emerging technologies",
+    "dig_investment": "Investment cooperation",
+    "dig_knowledge_capacity": "Knowledge and capacity building",
+    "dig_institutional": "Institutional mechanisms and governance",
+}
+# Annex 8.3: the seven CRM TTD provisions (label as in Figure 8.4).
+CRM_PROVISIONS = {
+    "crm_extraction_exploration": "Extraction and exploration",
+    "crm_knowledge_capacity": "Knowledge and capacity building",
+    "crm_economic_linkages": "Economic linkages and diversification",
+    "crm_investment": "Investment cooperation",
+    "crm_sustainable_governance": "Sustainable governance",
+    "crm_infrastructure_logistics": "Infrastructure and logistics development",
+    "crm_institutional": "Institutional mechanisms governance",
+}
+# The ordinal 0-3 investment scale of Annexes 8.3 and 8.4.
+INVESTMENT_SCALE = {
+    0: "not mentioned at all",
+    1: "mentioned as an aim but not specified",
+    2: "mentioned and related to some potential funding source",
+    3: "direct financial commitment",
+}
+INVESTMENT_COLUMNS = ("dig_investment", "crm_investment")
+CUT_OFF_YEAR = 2024
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_ACCESSION = re.compile(r"^[A-Z]{3}:\d{4}$")
+
+
+class TTDDataError(ValueError):
+    """The user's TTD file is missing or does not follow the schema."""
+
+
+def split_codes(text) -> list[str]:
+    """``"USA; JPN"`` -> ``["USA", "JPN"]`` (empty for missing)."""
+    if text is None or (isinstance(text, float) and pd.isna(text)) or text is pd.NA:
+        return []
+    return [part.strip() for part in str(text).split(";") if part.strip()]
+
+
+def _signatories_ok(series: pd.Series) -> pd.Series:
+    def ok(text):
+        codes = split_codes(text)
+        return (
+            len(codes) >= 2 and len(set(codes)) == len(codes) and all(_ISO3.match(c) for c in codes)
+        )
+
+    return series.map(ok)
+
+
+def _accessions_ok(series: pd.Series) -> pd.Series:
+    return series.map(lambda text: all(_ACCESSION.match(c) for c in split_codes(text)))
+
+
+def _provision_column(name: str) -> pa.Column:
+    top = 3 if name in INVESTMENT_COLUMNS else 1
+    return pa.Column(
+        "Int64",
+        pa.Check.in_range(0, top),
+        nullable=True,
+        coerce=True,
+        description=f"Annex provision {name}: 0/1" + (" (0-3 scale)" if top == 3 else ""),
+    )
+
+
+def _composition_matches(df: pd.DataFrame) -> pd.Series:
+    n = df["signatories"].map(lambda t: len(split_codes(t)))
+    bilateral = df["composition"] == "bilateral"
+    return (bilateral & (n == 2)) | (~bilateral & (n >= 2))
+
+
+def _in_force_after_signing(df: pd.DataFrame) -> pd.Series:
+    return df["year_in_force"].isna() | (df["year_in_force"] >= df["year_signed"])
+
+
+def _codes_only_for_mappable(df: pd.DataFrame) -> pd.Series:
+    """Footnote 15 codes exist exactly for deals whose text is available."""
+    mappable = df["text_available"].astype(bool)
+    coded = df["binding_language"].notna() & df["dispute_settlement"].notna()
+    uncoded = df["binding_language"].isna() & df["dispute_settlement"].isna()
+    return (mappable & coded) | (~mappable & uncoded)
+
+
+def _provisions_match_theme(df: pd.DataFrame) -> pd.Series:
+    """Mappable deals carry every provision of their own theme and none of the other."""
+    mappable = df["text_available"].astype(bool)
+    dig = df[list(DIGITAL_PROVISIONS)]
+    crm = df[list(CRM_PROVISIONS)]
+    is_digital = df["theme"] == "digital"
+    own_full = (is_digital & dig.notna().all(axis=1)) | (~is_digital & crm.notna().all(axis=1))
+    other_empty = (is_digital & crm.isna().all(axis=1)) | (~is_digital & dig.isna().all(axis=1))
+    own_empty = (is_digital & dig.isna().all(axis=1)) | (~is_digital & crm.isna().all(axis=1))
+    return other_empty & ((mappable & own_full) | (~mappable & own_empty))
+
+
+TTD_SCHEMA = pa.DataFrameSchema(
+    {
+        "ttd_id": pa.Column(str, unique=True, description="unique identifier"),
+        "name": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "theme": pa.Column(str, pa.Check.isin(THEMES)),
+        "sub_theme": pa.Column(str, nullable=True, required=False),
+        "type": pa.Column(str, pa.Check.isin(TYPES)),
+        "signatories": pa.Column(
+            str,
+            pa.Check(
+                _signatories_ok,
+                element_wise=False,
+                error="at least two distinct ISO3 codes separated by ';'",
+            ),
+        ),
+        "year_signed": pa.Column(int, pa.Check.in_range(1990, CUT_OFF_YEAR), coerce=True),
+        "year_in_force": pa.Column(
+            "Int64", pa.Check.in_range(1990, 2100), nullable=True, coerce=True
+        ),
+        "composition": pa.Column(str, pa.Check.isin(COMPOSITIONS)),
+        "binding_nature": pa.Column(str, pa.Check.isin(BINDING_CODES)),
+        "text_available": pa.Column(bool, coerce=True),
+        "source_category": pa.Column(str, pa.Check.isin(SOURCE_CATEGORIES)),
+        "accessions": pa.Column(
+            str,
+            pa.Check(
+                _accessions_ok, element_wise=False, error="items 'ISO3:YEAR' separated by ';'"
+            ),
+            nullable=True,
+            required=False,
+        ),
+        "duration_years": pa.Column(float, pa.Check.gt(0), nullable=True, coerce=True),
+        "renewal": pa.Column(str, pa.Check.isin(RENEWAL_CODES)),
+        "binding_language": pa.Column(str, pa.Check.isin(BINDING_CODES), nullable=True),
+        "dispute_settlement": pa.Column(str, pa.Check.isin(DISPUTE_CODES), nullable=True),
+        **{name: _provision_column(name) for name in DIGITAL_PROVISIONS},
+        **{name: _provision_column(name) for name in CRM_PROVISIONS},
+    },
+    checks=[
+        pa.Check(_composition_matches, error="composition 'bilateral' needs exactly two parties"),
+        pa.Check(_in_force_after_signing, error="year_in_force before year_signed"),
+        pa.Check(
+            _codes_only_for_mappable,
+            error="binding_language and dispute_settlement are given exactly for text_available deals",
+        ),
+        pa.Check(
+            _provisions_match_theme,
+            error=(
+                "mappable deals need all provisions of their theme (dig_* or crm_*) and none of "
+                "the other; deals without text have none"
+            ),
+        ),
+    ],
+    strict=True,
+    name="TTD database (Annexes 8.2-8.4)",
+)
+
+TTD_COLUMNS = list(TTD_SCHEMA.columns)
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    if path.suffix.lower() in (".xlsx", ".xls"):
+        return pd.read_excel(path, dtype={"ttd_id": str})
+    return pd.read_csv(path, dtype={"ttd_id": str}, keep_default_na=True)
+
+
+def _fix_hint() -> str:
+    return (
+        "Fix the file so it follows the TTD layout documented in "
+        "gvcneg/empirics/gvcdr2025_ch8/ttd_schema.py (Annexes 8.2-8.4 of the GVC Development "
+        "Report 2025), or point config paths.user_data['wto-ttd'] at a conforming copy."
+    )
+
+
+def validate_ttd(frame: pd.DataFrame, file: str = "<frame>") -> pd.DataFrame:
+    """Validate a TTD table; raise :class:`TTDDataError` listing every failure."""
+    frame = frame.copy()
+    for column in ("binding_language", "dispute_settlement", "accessions", "sub_theme"):
+        if column in frame:
+            frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
+    try:
+        return TTD_SCHEMA.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        lines = []
+        for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
+            examples = ", ".join(repr(v) for v in group["failure_case"].head(3).tolist())
+            rows = group["index"].dropna().head(3).tolist()
+            where = f" (rows {rows})" if rows else ""
+            lines.append(f"column {column}: {check}; e.g. {examples}{where}")
+        detail = "\n  - ".join(lines)
+        raise TTDDataError(
+            f"source {SOURCE}: file {file} does not follow the TTD schema:\n  - {detail}\n"
+            f"{_fix_hint()}"
+        ) from err
+
+
+def load_ttd(path) -> pd.DataFrame:
+    """Read and validate the user's TTD database (CSV or Excel)."""
+    path = Path(path)
+    if not path.is_file():
+        raise TTDDataError(
+            f"source {SOURCE}: file {path} not found. The TTD database is not available offline; "
+            f"set config paths.user_data['{SOURCE}'] to your copy. {_fix_hint()}"
+        )
+    try:
+        frame = _read_table(path)
+    except Exception as err:  # unreadable, wrong format
+        raise TTDDataError(
+            f"source {SOURCE}: file {path} could not be read as CSV/Excel ({err}). {_fix_hint()}"
+        ) from err
+    return validate_ttd(frame, file=str(path))
+
+
+def mappable(deals: pd.DataFrame, theme: str) -> pd.DataFrame:
+    """Deals of one theme whose official text is available (section 8.4.3)."""
+    return deals[(deals["theme"] == theme) & deals["text_available"].astype(bool)]
+
+
+def accession_items(text) -> list[tuple[str, int]]:
+    """``"KOR:2024; CRI:2023"`` -> ``[("KOR", 2024), ("CRI", 2023)]``."""
+    out = []
+    for item in split_codes(text):
+        code, year = item.split(":")
+        out.append((code, int(year)))
+    return out

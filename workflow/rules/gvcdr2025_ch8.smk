@@ -1,0 +1,291 @@
+# GVC Development Report 2025, chapter 8 (targeted trade deals): the real dyad-year panel,
+# and -- when the user supplies the TTD database (and BaTiS / CRM-basket flows) -- Figures
+# 8.1-8.10 and Tables 8.2, 8.3 and 8.A.5. Without those files every dependent result is
+# "awaiting data: <source>" in the report and the ledger; nothing is simulated.
+from gvcneg.empirics.gvcdr2025_ch8 import inputs as ch8_inputs
+
+CH8 = "gvcdr2025_ch8"
+CH8_CONFIG = config[CH8]
+CH8_HAS_TTD = source_usable("wto-ttd")
+CH8_HAS_BATIS = CH8_HAS_TTD and source_usable("oecd-wto-batis")
+CH8_HAS_CRM_TRADE = CH8_HAS_TTD and source_usable("baci-crm")
+
+CH8_PANEL = res(CH8, "panel", "dyad_panel.parquet")
+CH8_COVERAGE = res(CH8, "panel", "coverage_by_year.csv")
+CH8_BLOCS = res(CH8, "panel", "bloc_members.csv")
+CH8_DEALS = res(CH8, "ttd", "deals.csv")
+CH8_DYADS = res(CH8, "ttd", "dyads.csv")
+CH8_DESCRIPTIVES = {
+    name: res(CH8, "ttd", f"{name}.csv")
+    for name in (
+        "deal_counts",
+        "cumulative",
+        "participation",
+        "provisions_digital",
+        "provisions_crm",
+        "validity",
+        "code_counts",
+        "investment_levels",
+    )
+}
+CH8_PANEL_STATS = {
+    name: res(CH8, "ttd", f"{name}.csv")
+    for name in (
+        "comparison",
+        "dci_gap",
+        "dci_mean",
+        "crm_endowment",
+        "binding_shares",
+    )
+}
+CH8_PANEL_FIGURES = ["fig_panel_coverage", "fig_panel_covariates"]
+CH8_TTD_FIGURES = ["fig_8_1", "fig_8_2", "fig_8_3", "fig_8_4", "fig_8_5"]
+CH8_STATS_FIGURES = ["fig_8_6", "fig_8_7", "fig_8_8", "fig_8_9"]
+CH8_TABLE_8_2 = table_outputs(CH8, "table_8_2")
+CH8_TRADE = {
+    "digital": {
+        "table": table_outputs(CH8, "table_8_a_5"),
+        "profile": figure_outputs(CH8, "fig_8_10a"),
+        "event": figure_outputs(CH8, "fig_8_10a_event_study"),
+        "raw_table": res(CH8, "models", "ppml_digital.csv"),
+        "diagnostics": res(CH8, "models", "diagnostics_digital.csv"),
+    },
+    "crm": {
+        "table": table_outputs(CH8, "table_8_3"),
+        "profile": figure_outputs(CH8, "fig_8_10b"),
+        "event": figure_outputs(CH8, "fig_8_10b_event_study"),
+        "raw_table": res(CH8, "models", "ppml_crm.csv"),
+        "diagnostics": res(CH8, "models", "diagnostics_crm.csv"),
+    },
+}
+CH8_FORMATION_DIAGNOSTICS = res(CH8, "models", "diagnostics_formation.csv")
+CH8_ODDS = res(CH8, "models", "logit_formation.csv")
+CH8_AVAILABILITY = res(CH8, "availability.csv")
+
+
+CH8_PANEL_INPUTS = {
+    role: source_file(source, name)
+    for role, (source, name) in ch8_inputs.panel_files(CH8_CONFIG).items()
+}
+
+
+rule gvcdr2025_ch8_dyad_panel:
+    input:
+        **CH8_PANEL_INPUTS,
+    output:
+        panel=CH8_PANEL,
+        coverage=CH8_COVERAGE,
+        blocs=CH8_BLOCS,
+    log:
+        logfile(CH8, "dyad_panel"),
+    benchmark:
+        benchfile(CH8, "dyad_panel")
+    conda:
+        ENVS["empirics"]
+    threads: 1
+    resources:
+        mem_mb=3000,
+        runtime=10,
+    params:
+        cfg=CH8_CONFIG,
+    message:
+        "Chapter 8: dyad-year panel 2006-2024 from the registry's real covariates"
+    script:
+        "../scripts/gvcdr2025_ch8/dyad_panel.py"
+
+
+rule gvcdr2025_ch8_panel_figure:
+    input:
+        coverage=CH8_COVERAGE,
+    output:
+        **figure_outputs(CH8, "{stem}"),
+    log:
+        logfile(CH8, "{stem}"),
+    benchmark:
+        benchfile(CH8, "{stem}")
+    wildcard_constraints:
+        stem="|".join(CH8_PANEL_FIGURES),
+    conda:
+        ENVS["empirics"]
+    message:
+        "Chapter 8: {wildcards.stem} (coverage of the real dyad panel)"
+    script:
+        "../scripts/gvcdr2025_ch8/panel_figure.py"
+
+
+rule gvcdr2025_ch8_ttd_descriptives:
+    input:
+        ttd=source_file(*ch8_inputs.TTD_FILE),
+    output:
+        **CH8_DESCRIPTIVES,
+        deals=CH8_DEALS,
+        dyads=CH8_DYADS,
+    log:
+        logfile(CH8, "ttd_descriptives"),
+    benchmark:
+        benchfile(CH8, "ttd_descriptives")
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH8_CONFIG,
+    message:
+        "Chapter 8: validate the TTD database and compute the deal-level descriptives"
+    script:
+        "../scripts/gvcdr2025_ch8/ttd_descriptives.py"
+
+
+rule gvcdr2025_ch8_ttd_panel_stats:
+    input:
+        panel=CH8_PANEL,
+        dyads=CH8_DYADS,
+    output:
+        **CH8_PANEL_STATS,
+    log:
+        logfile(CH8, "ttd_panel_stats"),
+    benchmark:
+        benchfile(CH8, "ttd_panel_stats")
+    conda:
+        ENVS["empirics"]
+    resources:
+        mem_mb=3000,
+    params:
+        cfg=CH8_CONFIG,
+    message:
+        "Chapter 8: TTD dyads vs non-TTD dyads on the real covariates"
+    script:
+        "../scripts/gvcdr2025_ch8/ttd_panel_stats.py"
+
+
+rule gvcdr2025_ch8_ttd_figure:
+    input:
+        **CH8_DESCRIPTIVES,
+        **CH8_PANEL_STATS,
+    output:
+        **figure_outputs(CH8, "{stem}"),
+    log:
+        logfile(CH8, "{stem}"),
+    benchmark:
+        benchfile(CH8, "{stem}")
+    wildcard_constraints:
+        stem="|".join(CH8_TTD_FIGURES + CH8_STATS_FIGURES),
+    conda:
+        ENVS["empirics"]
+    message:
+        "Chapter 8: {wildcards.stem}"
+    script:
+        "../scripts/gvcdr2025_ch8/ttd_figure.py"
+
+
+rule gvcdr2025_ch8_formation:
+    input:
+        panel=CH8_PANEL,
+        dyads=CH8_DYADS,
+    output:
+        **CH8_TABLE_8_2,
+        odds=CH8_ODDS,
+        diagnostics=CH8_FORMATION_DIAGNOSTICS,
+    log:
+        logfile(CH8, "formation"),
+    benchmark:
+        benchfile(CH8, "formation")
+    conda:
+        ENVS["empirics"]
+    resources:
+        mem_mb=4000,
+    params:
+        cfg=CH8_CONFIG,
+    message:
+        "Chapter 8: pooled logit of TTD formation (Table 8.2, odds ratios)"
+    script:
+        "../scripts/gvcdr2025_ch8/formation.py"
+
+
+for ch8_theme, (ch8_source, ch8_file) in ch8_inputs.TRADE_FILES.items():
+
+    rule:
+        name:
+            f"gvcdr2025_ch8_trade_effect_{ch8_theme}"
+        input:
+            panel=CH8_PANEL,
+            dyads=CH8_DYADS,
+            flows=source_file(ch8_source, ch8_file),
+        output:
+            **{f"table_{k}": v for k, v in CH8_TRADE[ch8_theme]["table"].items()},
+            **{f"profile_{k}": v for k, v in CH8_TRADE[ch8_theme]["profile"].items()},
+            **{f"event_{k}": v for k, v in CH8_TRADE[ch8_theme]["event"].items()},
+            raw_table=CH8_TRADE[ch8_theme]["raw_table"],
+            diagnostics=CH8_TRADE[ch8_theme]["diagnostics"],
+        log:
+            logfile(CH8, f"trade_effect_{ch8_theme}"),
+        benchmark:
+            benchfile(CH8, f"trade_effect_{ch8_theme}")
+        conda:
+            ENVS["empirics"]
+        resources:
+            mem_mb=4000,
+        params:
+            cfg=CH8_CONFIG,
+            theme=ch8_theme,
+            source=ch8_source,
+        message:
+            "Chapter 8: PPML trade effect of TTDs and event study ({params.theme})"
+        script:
+            "../scripts/gvcdr2025_ch8/trade_effect.py"
+
+
+# What the claims read: only the results whose inputs are available.
+CH8_CLAIM_INPUTS = {"coverage": CH8_COVERAGE}
+if CH8_HAS_TTD:
+    CH8_CLAIM_INPUTS.update(CH8_DESCRIPTIVES)
+    CH8_CLAIM_INPUTS.update(CH8_PANEL_STATS)
+    CH8_CLAIM_INPUTS["odds"] = CH8_ODDS
+for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):
+    if ch8_usable:
+        CH8_CLAIM_INPUTS[f"{ch8_theme}_table"] = CH8_TRADE[ch8_theme]["raw_table"]
+        CH8_CLAIM_INPUTS[f"{ch8_theme}_diagnostics"] = CH8_TRADE[ch8_theme][
+            "diagnostics"
+        ]
+
+
+rule gvcdr2025_ch8_claims:
+    input:
+        **CH8_CLAIM_INPUTS,
+    output:
+        computed=res(CH8, "computed.csv"),
+        availability=CH8_AVAILABILITY,
+    log:
+        logfile(CH8, "claims"),
+    benchmark:
+        benchfile(CH8, "claims")
+    conda:
+        ENVS["empirics"]
+    params:
+        has_ttd=CH8_HAS_TTD,
+        has_batis=CH8_HAS_BATIS,
+        has_crm_trade=CH8_HAS_CRM_TRADE,
+    message:
+        "Chapter 8: computed quantities for the ledger (awaiting data where inputs are absent)"
+    script:
+        "../scripts/gvcdr2025_ch8/claims.py"
+
+
+COMPUTED[CH8] = res(CH8, "computed.csv")
+REPORT_INPUTS.extend(
+    [CH8_COVERAGE, CH8_AVAILABILITY]
+    + [figure_outputs(CH8, stem)["png"] for stem in CH8_PANEL_FIGURES]
+)
+if CH8_HAS_TTD:
+    REPORT_INPUTS.extend(
+        [figure_outputs(CH8, s)["png"] for s in CH8_TTD_FIGURES + CH8_STATS_FIGURES]
+        + [CH8_TABLE_8_2["csv"], CH8_FORMATION_DIAGNOSTICS]
+    )
+for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):
+    if ch8_usable:
+        REPORT_INPUTS.extend(
+            [
+                CH8_TRADE[ch8_theme]["table"]["csv"],
+                CH8_TRADE[ch8_theme]["diagnostics"],
+                CH8_TRADE[ch8_theme]["profile"]["png"],
+                CH8_TRADE[ch8_theme]["event"]["png"],
+            ]
+        )

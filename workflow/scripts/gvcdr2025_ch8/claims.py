@@ -1,0 +1,47 @@
+"""Rule script: chapter 8 computed quantities (awaiting data where inputs are absent)."""
+
+import pandas as pd
+
+from gvcneg.empirics.gvcdr2025_ch8.claims import ChapterResults, chapter_claims
+from gvcneg.empirics.gvcdr2025_ch8.reporting import availability_table
+from gvcneg.io import save_csv
+from gvcneg.ledger.claims import claims_frame
+from gvcneg.logs import logged
+
+
+def frame(name):
+    return pd.read_csv(snakemake.input[name]) if name in snakemake.input.keys() else None
+
+
+def first_row(name):
+    data = frame(name)
+    return None if data is None else data.iloc[0].to_dict()
+
+
+def diagnostics(name):
+    data = frame(name)
+    return None if data is None else data.iloc[0].to_dict()
+
+
+with logged(snakemake.log[0]) as log:
+    results = ChapterResults(
+        deal_counts=first_row("deal_counts"),
+        cumulative=frame("cumulative"),
+        comparison=frame("comparison"),
+        code_counts=frame("code_counts"),
+        investment_levels=frame("investment_levels"),
+        binding_dyad_shares=first_row("binding_shares"),
+        odds=frame("odds"),
+        crm_table=frame("crm_table"),
+        crm_diagnostics=diagnostics("crm_diagnostics"),
+        digital_table=frame("digital_table"),
+        digital_diagnostics=diagnostics("digital_diagnostics"),
+    )
+    claims = claims_frame(chapter_claims(results))
+    log.info("\n%s", claims.to_string())
+    save_csv(claims, snakemake.output.computed)
+    params = snakemake.params
+    save_csv(
+        availability_table(params.has_ttd, params.has_batis, params.has_crm_trade),
+        snakemake.output.availability,
+    )
