@@ -130,3 +130,15 @@ def _rounded(value, digits: int = 6):
     if isinstance(value, list | tuple):
         return [_rounded(v, digits) for v in value]
     return value
+
+
+def snakemake_command(workdir, cores: int, *targets: str) -> list[str]:
+    """The local-profile Snakemake command the benchmarks time, run in ``workdir``."""
+    return [
+        sys.executable, "-m", "snakemake",
+        "--snakefile", str(REPO / "Snakefile"),
+        "--directory", str(workdir),
+        "--profile", str(REPO / "profiles" / "default"),
+        "--cores", str(cores),
+        *targets,
+    ]  # fmt: skip

@@ -21,24 +21,19 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, load_config, machine, usable_cores, write_result  # noqa: E402
+from common import (  # noqa: E402
+    REPO,
+    load_config,
+    machine,
+    snakemake_command,
+    usable_cores,
+    write_result,
+)
 
 
 def run_snakemake(workdir: Path, cores: int, mirrors: str, timeout: float):
     env = {**os.environ, "GVCNEG_DATA_MIRRORS": mirrors}
-    cmd = [
-        sys.executable,
-        "-m",
-        "snakemake",
-        "--snakefile",
-        str(REPO / "Snakefile"),
-        "--directory",
-        str(workdir),
-        "--profile",
-        str(REPO / "profiles" / "default"),
-        "--cores",
-        str(cores),
-    ]
+    cmd = snakemake_command(workdir, cores)
     start = time.perf_counter()
     out = subprocess.run(
         cmd, cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout, check=False

@@ -29,7 +29,14 @@ import pandas as pd
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, load_config, machine, usable_cores, write_result  # noqa: E402
+from common import (  # noqa: E402
+    REPO,
+    load_config,
+    machine,
+    snakemake_command,
+    usable_cores,
+    write_result,
+)
 
 from gvcneg.theory.deremer2023.grid import build_remark_grid, evaluate_chunk, grid_chunk  # noqa: E402
 
@@ -63,20 +70,7 @@ def time_function(config: dict, cores: int) -> tuple[float, float, pd.DataFrame]
 def time_snakemake(config: dict, cores: int) -> float:
     targets = [f"results/{DOCUMENT}/grid/chunk_{c}.csv" for c in range(config["chunks"])]
     with tempfile.TemporaryDirectory(prefix="gvcneg-bench-grid-") as workdir:
-        cmd = [
-            sys.executable,
-            "-m",
-            "snakemake",
-            "--snakefile",
-            str(REPO / "Snakefile"),
-            "--directory",
-            workdir,
-            "--profile",
-            str(REPO / "profiles" / "default"),
-            "--cores",
-            str(cores),
-            *targets,
-        ]
+        cmd = snakemake_command(workdir, cores, *targets)
         start = time.perf_counter()
         out = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=workdir)
         seconds = time.perf_counter() - start
