@@ -269,9 +269,44 @@ rule gvcdr2025_ch8_claims:
         "../scripts/gvcdr2025_ch8/claims.py"
 
 
+CH8_CODER_EXAMPLES = table_outputs(CH8, "table_binding_coder_examples")
+CH8_CODER_TEXTS = table_outputs(CH8, "table_binding_coder_texts")
+
+
+rule gvcdr2025_ch8_binding_coder:
+    input:
+        **(
+            {"texts": source_file("wto-ttd-texts", "ttd_texts.csv")}
+            if source_usable("wto-ttd-texts")
+            else {}
+        ),
+        examples=str(
+            REPO / "workflow" / "gvcneg" / "empirics" / CH8 / "binding_examples.yaml"
+        ),
+        code=package_sources("empirics", CH8, "binding_coder.py")
+        + package_sources("empirics", CH8, "coder_run.py"),
+    output:
+        examples_csv=CH8_CODER_EXAMPLES["csv"],
+        examples_md=CH8_CODER_EXAMPLES["md"],
+        examples_html=CH8_CODER_EXAMPLES["html"],
+        texts_csv=CH8_CODER_TEXTS["csv"],
+        texts_md=CH8_CODER_TEXTS["md"],
+        texts_html=CH8_CODER_TEXTS["html"],
+    log:
+        logfile(CH8, "binding_coder"),
+    benchmark:
+        benchfile(CH8, "binding_coder")
+    conda:
+        ENVS["empirics"]
+    message:
+        "Chapter 8: footnote-15 binding-language coder (examples; TTD texts when supplied)"
+    script:
+        "../scripts/gvcdr2025_ch8/binding_coder.py"
+
+
 COMPUTED[CH8] = res(CH8, "computed.csv")
 REPORT_INPUTS.extend(
-    [CH8_COVERAGE, CH8_AVAILABILITY]
+    [CH8_COVERAGE, CH8_AVAILABILITY, CH8_CODER_EXAMPLES["csv"], CH8_CODER_TEXTS["csv"]]
     + [figure_outputs(CH8, stem)["png"] for stem in CH8_PANEL_FIGURES]
 )
 if CH8_HAS_TTD:
