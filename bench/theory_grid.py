@@ -38,7 +38,8 @@ from common import (  # noqa: E402
     write_result,
 )
 
-from gvcneg.theory.deremer2023.grid import build_remark_grid, evaluate_chunk, grid_chunk  # noqa: E402
+from gvcneg.sweeps import grid_chunk  # noqa: E402
+from gvcneg.theory.deremer2023.grid import build_remark_grid, evaluate_chunk  # noqa: E402
 
 DOCUMENT = "deremer2023"
 

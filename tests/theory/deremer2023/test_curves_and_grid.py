@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from gvcneg.sweeps import gather_chunks, grid_chunk
 from gvcneg.theory.deremer2023 import curves, grid
 from gvcneg.theory.deremer2023.equilibrium import (
     efficiency_frontier_condition,
@@ -59,12 +60,12 @@ def test_grid_chunks_partition_the_grid():
     }
     full = grid.build_remark_grid(config)
     assert len(full) == 3 * 2 * 2 * 2 * 2
-    parts = [grid.grid_chunk(full, i, 5) for i in range(5)]
-    pd.testing.assert_frame_equal(pd.concat(parts), full)
-    results = grid.gather_chunks([grid.evaluate_chunk(p) for p in reversed(parts)])
+    parts = [grid_chunk(full, i, 5) for i in range(5)]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), full)
+    results = gather_chunks([grid.evaluate_chunk(p) for p in reversed(parts)])
     assert results["point_id"].tolist() == list(range(len(full)))
     summary = grid.summarise_grid(results)
     baseline = summary.set_index(["claim", "scope"]).loc[("remark_1_baseline", "symmetric")]
     assert baseline["points"] == 12 and baseline["share_holds"] == 1.0
     with pytest.raises(ValueError):
-        grid.grid_chunk(full, 5, 5)
+        grid_chunk(full, 5, 5)

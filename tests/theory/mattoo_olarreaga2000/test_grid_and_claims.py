@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from gvcneg.ledger.claims import claims_frame
+from gvcneg.sweeps import gather_chunks, grid_chunk
 from gvcneg.theory.mattoo_olarreaga2000 import grid as g
 from gvcneg.theory.mattoo_olarreaga2000.claims import (
     illustration_premises,
@@ -27,22 +28,22 @@ SMALL_AXES = {
 @pytest.fixture(scope="module")
 def results():
     grid = g.build_grid(SMALL_AXES)
-    chunks = [g.evaluate_chunk(g.grid_chunk(grid, k, 3)) for k in range(3)]
-    return g.gather_chunks(chunks[::-1])
+    chunks = [g.evaluate_chunk(grid_chunk(grid, k, 3)) for k in range(3)]
+    return gather_chunks(chunks[::-1])
 
 
 def test_grid_size_and_chunks_cover_it_once():
     grid = g.build_grid(SMALL_AXES)
     assert len(grid) == 2 * 1 * 3 * 1 * 4 * 2 * 2 * 1
-    ids = np.concatenate([g.grid_chunk(grid, k, 5)["point_id"] for k in range(5)])
+    ids = np.concatenate([grid_chunk(grid, k, 5)["point_id"] for k in range(5)])
     assert np.array_equal(ids, np.arange(len(grid)))
     with pytest.raises(ValueError):
-        g.grid_chunk(grid, 5, 5)
+        grid_chunk(grid, 5, 5)
 
 
 def test_gather_detects_missing_chunk(results):
     with pytest.raises(ValueError, match="exactly once"):
-        g.gather_chunks([results.iloc[:10], results.iloc[12:]])
+        gather_chunks([results.iloc[:10], results.iloc[12:]])
 
 
 def test_proven_claims_hold_on_the_grid(results):

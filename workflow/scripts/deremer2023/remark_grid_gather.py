@@ -5,8 +5,8 @@ import pandas as pd
 from gvcneg.figures.deremer2023 import fig_remark_grid
 from gvcneg.io import save_csv, save_figure, save_table
 from gvcneg.logs import logged
+from gvcneg.sweeps import gather_chunks
 from gvcneg.theory.deremer2023.grid import (
-    gather_chunks,
     invalid_points,
     public_gain_share_by,
     summarise_grid,

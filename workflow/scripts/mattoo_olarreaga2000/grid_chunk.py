@@ -2,7 +2,8 @@
 
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
-from gvcneg.theory.mattoo_olarreaga2000.grid import build_grid, evaluate_chunk, grid_chunk
+from gvcneg.sweeps import grid_chunk
+from gvcneg.theory.mattoo_olarreaga2000.grid import build_grid, evaluate_chunk
 
 with logged(snakemake.log[0]) as log:
     size = snakemake.params.size

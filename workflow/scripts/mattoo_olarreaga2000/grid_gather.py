@@ -5,7 +5,8 @@ import pandas as pd
 from gvcneg.figures.mattoo_olarreaga2000 import fig_grid_claims
 from gvcneg.io import save_csv, save_figure, save_table
 from gvcneg.logs import logged
-from gvcneg.theory.mattoo_olarreaga2000.grid import gather_chunks, invalid_points, summarise_grid
+from gvcneg.sweeps import gather_chunks
+from gvcneg.theory.mattoo_olarreaga2000.grid import invalid_points, summarise_grid
 
 with logged(snakemake.log[0]) as log:
     results = gather_chunks([pd.read_csv(path) for path in snakemake.input.chunks])

@@ -140,24 +140,28 @@ def read_wid_gini(path, variable: str = "gptincj992", source: str = "wid-gini") 
     ``variable``: ``gptincj992`` = WID gptinc992j (pre-tax national income, equal-split adults)
     or ``gdiincj992`` = gdiinc992j (post-tax disposable income). Regions (WO, Q*) are dropped.
     """
+    return _read_wid_series(
+        path, variable, "gini", (0.0, 1.0), f"Gini {variable} (0-1 scale)", source
+    )
+
+
+def read_wid_top10_bottom50(path, variable: str = "rptincj992", source: str = "wid-gini"):
+    """WID ratio of top-10% to bottom-50% average income -> iso3, year, top10_bottom50."""
+    return _read_wid_series(
+        path, variable, "top10_bottom50", (1.0, 1_000.0), f"ratio {variable}", source
+    )
+
+
+def _read_wid_series(path, variable: str, name: str, bounds, what: str, source: str):
+    """One WID variable (long file: year, country, <variable>) -> iso3, year, <name>;
+    WID 2-letter codes mapped to ISO3, regions dropped, values checked against ``bounds``."""
     # keep_default_na=False: "NA" is Namibia's code, not a missing value.
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
     _require_columns(frame, ["year", "country", variable], source, path)
     mapping = iso2_to_iso3(frame["country"])
     frame = frame.assign(iso3=frame["country"].map(mapping)).dropna(subset=["iso3"])
-    _check_scale(frame[variable], 0.0, 1.0, f"Gini {variable} (0-1 scale)", source, path)
-    out = frame.rename(columns={variable: "gini"})[["iso3", "year", "gini"]]
-    return out.astype({"year": int}).reset_index(drop=True)
-
-
-def read_wid_top10_bottom50(path, variable: str = "rptincj992", source: str = "wid-gini"):
-    """WID ratio of top-10% to bottom-50% average income -> iso3, year, top10_bottom50."""
-    frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
-    _require_columns(frame, ["year", "country", variable], source, path)
-    mapping = iso2_to_iso3(frame["country"])
-    frame = frame.assign(iso3=frame["country"].map(mapping)).dropna(subset=["iso3"])
-    _check_scale(frame[variable], 1.0, 1_000.0, f"ratio {variable}", source, path)
-    out = frame.rename(columns={variable: "top10_bottom50"})[["iso3", "year", "top10_bottom50"]]
+    _check_scale(frame[variable], *bounds, what, source, path)
+    out = frame.rename(columns={variable: name})[["iso3", "year", name]]
     return out.astype({"year": int}).reset_index(drop=True)
 
 

@@ -35,14 +35,6 @@ def build_remark_grid(grid_config: dict) -> pd.DataFrame:
     return frame
 
 
-def grid_chunk(grid: pd.DataFrame, chunk: int, n_chunks: int) -> pd.DataFrame:
-    """The ``chunk``-th of ``n_chunks`` contiguous, near-equal slices of the grid."""
-    if not 0 <= chunk < n_chunks:
-        raise ValueError(f"chunk {chunk} outside 0..{n_chunks - 1}")
-    bounds = np.linspace(0, len(grid), n_chunks + 1).round().astype(int)
-    return grid.iloc[bounds[chunk] : bounds[chunk + 1]]
-
-
 def weights_at(point) -> tuple[CountryPair, CountryPair]:
     """Government and public weights of a grid point (Foreign = Home x scale; public = gov - gap)."""
     home = Weights(point["gamma_M_G"], point["gamma_E_G"])
@@ -83,13 +75,6 @@ def evaluate_point(point) -> dict:
 def evaluate_chunk(chunk: pd.DataFrame) -> pd.DataFrame:
     results = pd.DataFrame([evaluate_point(row) for _, row in chunk.iterrows()])
     return chunk.merge(results, on="point_id", how="left")
-
-
-def gather_chunks(chunks: list[pd.DataFrame]) -> pd.DataFrame:
-    frame = pd.concat(chunks, ignore_index=True).sort_values("point_id", ignore_index=True)
-    if frame["point_id"].duplicated().any():
-        raise ValueError("grid chunks overlap")
-    return frame
 
 
 #: claim id -> (description, subset of valid points it is about, condition that must hold)

@@ -197,14 +197,6 @@ def build_grid(axes_config: dict) -> pd.DataFrame:
     return frame
 
 
-def grid_chunk(grid: pd.DataFrame, chunk: int, n_chunks: int) -> pd.DataFrame:
-    """The ``chunk``-th of ``n_chunks`` contiguous, near-equal slices of the grid."""
-    if not 0 <= chunk < n_chunks:
-        raise ValueError(f"chunk {chunk} outside 0..{n_chunks - 1}")
-    bounds = np.linspace(0, len(grid), n_chunks + 1).round().astype(int)
-    return grid.iloc[bounds[chunk] : bounds[chunk + 1]].reset_index(drop=True)
-
-
 def _where(applies, holds) -> np.ndarray:
     """1.0 / 0.0 where the claim applies, NaN elsewhere."""
     return np.where(applies, np.asarray(holds, dtype=float), np.nan)
@@ -307,15 +299,6 @@ def evaluate_chunk(points: pd.DataFrame) -> pd.DataFrame:
     claims = evaluate_claims(solved)
     keep = solved[KEEP].reset_index(drop=True)
     return pd.concat([points.reset_index(drop=True), keep, claims], axis=1)
-
-
-def gather_chunks(chunks: list[pd.DataFrame]) -> pd.DataFrame:
-    """Stack the chunks in point order; check that no point is missing or duplicated."""
-    frame = pd.concat(chunks, ignore_index=True).sort_values("point_id", kind="stable")
-    ids = frame["point_id"].to_numpy()
-    if len(ids) and not np.array_equal(ids, np.arange(len(ids))):
-        raise ValueError("grid chunks do not cover the grid exactly once")
-    return frame.reset_index(drop=True)
 
 
 def summarise_grid(results: pd.DataFrame) -> pd.DataFrame:
