@@ -26,6 +26,9 @@ SEED = config["reproducibility"]["seed"]
 # answers its targets in targets/<document>.yaml.
 REPORT_INPUTS = []
 COMPUTED = {}
+# Documents with specification sweeps register results/<document>/robustness.csv (columns id,
+# robustness: "k/n <label>") here; the ledger adds it as the column `robustness`.
+ROBUSTNESS = {}
 
 
 def package_sources(*parts):

@@ -10,6 +10,7 @@ rule ledger:
     input:
         targets=[str(REPO / "targets" / f"{doc}.yaml") for doc in sorted(COMPUTED)],
         computed=[COMPUTED[doc] for doc in sorted(COMPUTED)],
+        robustness=[ROBUSTNESS[doc] for doc in sorted(ROBUSTNESS)],
     output:
         **LEDGER,
     log:

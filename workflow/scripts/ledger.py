@@ -1,5 +1,7 @@
 """Rule script: build results/ledger.csv from the targets registry and computed.csv files."""
 
+import pandas as pd
+
 from gvcneg.io import save_table
 from gvcneg.ledger.compare import build_ledger, read_computed
 from gvcneg.ledger.targets import load_registry
@@ -10,6 +12,11 @@ with logged(snakemake.log[0]) as log:
     computed = read_computed(
         dict(zip(snakemake.params.documents, snakemake.input.computed, strict=True))
     )
-    ledger = build_ledger(targets, computed)
+    robustness = (
+        pd.concat([pd.read_csv(p) for p in snakemake.input.robustness], ignore_index=True)
+        if snakemake.input.robustness
+        else None
+    )
+    ledger = build_ledger(targets, computed, robustness)
     log.info("ledger statuses:\n%s", ledger["status"].value_counts().to_string())
     save_table(ledger, snakemake.output.csv, snakemake.output.md, snakemake.output.html, ".4g")

@@ -3,7 +3,9 @@
 Every document writes ``results/<document>/computed.csv`` with one row per quantity the
 targets registry asks about: ``quantity, value, status, note``. ``status`` is one of
 ``computed``, ``awaiting_data`` (an input the document used is not available here yet; the
-note names it) or ``not_reproducible`` (the input can never be had, e.g. confidential data).
+note names it), ``not_reproducible`` (the input can never be had, e.g. confidential data) or
+``untestable`` (the document's premises cannot be met where the claim would be tested; the
+note says which premise and where).
 Booleans are written as 1/0; shares of a grid as fractions in [0, 1].
 """
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-STATUSES = ("computed", "awaiting_data", "not_reproducible")
+STATUSES = ("computed", "awaiting_data", "not_reproducible", "untestable")
 COLUMNS = ["quantity", "value", "status", "note"]
 
 
@@ -43,6 +45,10 @@ def awaiting_data(quantity: str, source: str, note: str = "") -> Claim:
 
 def not_reproducible(quantity: str, reason: str) -> Claim:
     return Claim(quantity, math.nan, "not_reproducible", reason)
+
+
+def untestable(quantity: str, reason: str) -> Claim:
+    return Claim(quantity, math.nan, "untestable", reason)
 
 
 def claims_frame(claims: list[Claim]) -> pd.DataFrame:

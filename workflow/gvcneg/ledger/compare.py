@@ -11,6 +11,35 @@ REPRODUCED = "reproduced"
 DIFFERS = "differs"
 NOT_REPRODUCIBLE = "not reproducible"
 AWAITING = "awaiting data"
+# A number computed on a declared stand-in (other data, another estimator, our own model
+# choice) that cannot test the document's claim: never "reproduced", whatever it shows.
+STAND_IN = "stand-in"
+# The claim holds by construction of our implementation (a check that cannot fail).
+BY_CONSTRUCTION = "true by construction"
+# The claim tested outside the premises the document states: an extension, never the verdict.
+EXTENSION_HOLDS = "extension: holds"
+EXTENSION_FAILS = "extension: fails"
+# The document's premises cannot be met in our implementation, so the claim cannot be tested.
+UNTESTABLE = "untestable"
+# A published fact checked against our transcription of it (no computation involved).
+TRANSCRIBED = "transcription checked"
+
+STATUSES = (
+    REPRODUCED,
+    DIFFERS,
+    STAND_IN,
+    BY_CONSTRUCTION,
+    EXTENSION_HOLDS,
+    EXTENSION_FAILS,
+    UNTESTABLE,
+    TRANSCRIBED,
+    NOT_REPRODUCIBLE,
+    AWAITING,
+)
+
+# How a target's ``basis`` (targets/<document>.yaml) turns an agreement into a status. The
+# default basis "document" means the document's own quantity was computed.
+BASES = ("document", "stand_in", "by_construction", "extension", "transcription")
 
 LEDGER_COLUMNS = [
     "id",
@@ -21,8 +50,25 @@ LEDGER_COLUMNS = [
     "computed",
     "difference",
     "status",
+    "agrees",
+    "robustness",
     "explanation",
 ]
+
+
+def status_for(basis: str, agrees: bool) -> str:
+    """The ledger status of a computed row: only basis "document" can be "reproduced"."""
+    if basis == "document":
+        return REPRODUCED if agrees else DIFFERS
+    if basis == "stand_in":
+        return STAND_IN
+    if basis == "by_construction":
+        return BY_CONSTRUCTION
+    if basis == "extension":
+        return EXTENSION_HOLDS if agrees else EXTENSION_FAILS
+    if basis == "transcription":
+        return TRANSCRIBED if agrees else DIFFERS
+    raise ValueError(f"unknown basis {basis!r}; expected one of {BASES}")
 
 
 def evaluate_expression(expression: str, at: dict) -> float:
@@ -104,11 +150,21 @@ def compare_one(published: dict, tolerance: dict, value: float) -> tuple[str, fl
     raise ValueError(f"unknown kind {kind}")
 
 
-def build_ledger(targets: list[dict], computed: pd.DataFrame) -> pd.DataFrame:
+def build_ledger(
+    targets: list[dict], computed: pd.DataFrame, robustness: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per target. ``computed`` has columns document, quantity, value, status, note.
 
+    ``agrees`` says whether the computed value meets the published comparison, kept apart
+    from ``status`` so a stand-in's agreement is visible without being called a reproduction.
+    ``robustness`` (optional; columns id, robustness) comes from the specification sweeps.
     A target whose quantity no document computed is a pipeline defect and raises.
     """
+    robust = (
+        {}
+        if robustness is None
+        else dict(zip(robustness["id"], robustness["robustness"], strict=True))
+    )
     index = computed.set_index(["document", "quantity"])
     if not index.index.is_unique:
         dupes = index.index[index.index.duplicated()].tolist()
@@ -125,17 +181,23 @@ def build_ledger(targets: list[dict], computed: pd.DataFrame) -> pd.DataFrame:
         explanation = target.get("explanation", "")
         note = got["note"] if isinstance(got["note"], str) else ""
         published = describe_published(target["published"])
+        agrees = math.nan
         if got["status"] == "awaiting_data":
             status, value, diff = AWAITING, math.nan, math.nan
-            explanation = "; ".join(x for x in (note, explanation) if x)
         elif got["status"] == "not_reproducible":
             status, value, diff = NOT_REPRODUCIBLE, math.nan, math.nan
-            explanation = "; ".join(x for x in (note, explanation) if x)
+        elif got["status"] == "untestable":
+            status, value, diff = UNTESTABLE, math.nan, math.nan
         else:
             value = float(got["value"])
-            status, diff = compare_one(target["published"], target.get("tolerance", {}), value)
-            if note:
-                explanation = "; ".join(x for x in (note, explanation) if x)
+            verdict, diff = compare_one(target["published"], target.get("tolerance", {}), value)
+            agrees = verdict == REPRODUCED
+            status = status_for(target.get("basis", "document"), agrees)
+            if status == STAND_IN:
+                explanation = "; ".join(
+                    x for x in (f"stand-in: {target['stand_in']}", explanation) if x
+                )
+        explanation = "; ".join(x for x in (note, explanation) if x)
         rows.append(
             {
                 "id": target["id"],
@@ -146,6 +208,8 @@ def build_ledger(targets: list[dict], computed: pd.DataFrame) -> pd.DataFrame:
                 "computed": value,
                 "difference": diff,
                 "status": status,
+                "agrees": agrees,
+                "robustness": robust.get(target["id"], ""),
                 "explanation": explanation,
             }
         )

@@ -12,6 +12,17 @@ Published numbers live only here. Each file::
         tolerance: {decimals: 2}      # or {abs: ...} / {rel: ...}; kind-dependent
         quantity: some_coefficient    # row of computed.csv
         explanation: "why a difference is expected (vintage, substitution, ...)"  # optional
+        basis: document               # optional, see below
+        stand_in: "which stand-in and why it cannot test the claim"  # with basis stand_in
+        source_quote: "the document's own words naming a source"     # optional
+
+``basis`` says what the computed value is (gvcneg.ledger.compare.status_for):
+    document         (default) the document's own quantity: "reproduced" or "differs"
+    stand_in         a declared substitute that cannot test the claim: status "stand-in";
+                     ``stand_in`` must say which and why
+    by_construction  true by construction of our implementation: "true by construction"
+    extension        tested outside the document's stated premises: "extension: holds/fails"
+    transcription    a published fact compared with our transcription of it
 
 Kinds of ``published``:
     value       {value: x}; compared with ``tolerance`` (decimals = the published rounding)
@@ -81,6 +92,17 @@ TARGETS_SCHEMA = {
                     },
                     "quantity": {"type": "string"},
                     "explanation": {"type": "string"},
+                    "basis": {
+                        "enum": [
+                            "document",
+                            "stand_in",
+                            "by_construction",
+                            "extension",
+                            "transcription",
+                        ]
+                    },
+                    "stand_in": {"type": "string"},
+                    "source_quote": {"type": "string"},
                 },
             },
         },
@@ -102,6 +124,10 @@ def load_targets_file(path) -> dict:
         raise TargetsError(f"{path}: {where}: {err.message}") from err
     for target in data["targets"]:
         kind = target["published"]["kind"]
+        if target.get("basis") == "stand_in" and not target.get("stand_in"):
+            raise TargetsError(
+                f"{path}: target {target['id']}: basis stand_in needs 'stand_in' (which and why)"
+            )
         needs = {"value": "value", "upper_bound": "value", "expression": "expression"}
         if kind in needs and needs[kind] not in target["published"]:
             raise TargetsError(f"{path}: target {target['id']}: kind {kind} needs '{needs[kind]}'")
