@@ -60,10 +60,10 @@ def workflow(tmp_path: Path) -> Path:
                 return str(RESULTS.joinpath("logs", document, f"{{name}}.log"))
             def benchfile(document, name):
                 return str(RESULTS.joinpath("benchmarks", document, f"{{name}}.tsv"))
-            def package_sources(*parts):
-                root = Path({str(SOURCES_DIR.parent)!r}).joinpath("workflow", "gvcneg", *parts)
-                files = [root] if root.suffix == ".py" else sorted(root.rglob("*.py"))
-                return [str(f) for f in files]
+            from gvcneg.import_graph import code_files
+            def code_inputs(script, also=()):
+                workflow_dir = Path({str(SOURCES_DIR.parent)!r}) / "workflow"
+                return [str(f) for f in code_files(workflow_dir / "scripts" / script, workflow_dir)]
             ENVS = {{"empirics": {str(SOURCES_DIR.parent / "envs" / "empirics.yaml")!r}}}
             include: {str(RULES)!r}
             rule downstream:

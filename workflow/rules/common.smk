@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from gvcneg.config import validate_config
+from gvcneg.import_graph import code_files
 from gvcneg.workflow_env import put_package_on_pythonpath
 
 validate_config(config)
@@ -31,12 +32,13 @@ COMPUTED = {}
 ROBUSTNESS = {}
 
 
-def package_sources(*parts):
-    """The package modules a rule runs (sorted .py files under workflow/gvcneg/<parts>), as
-    inputs: Snakemake then re-runs the rule when the science code changes, not only its script.
-    """
-    root = REPO.joinpath("workflow", "gvcneg", *parts)
-    files = [root] if root.suffix == ".py" else sorted(root.rglob("*.py"))
+def code_inputs(script, also=()):
+    """The package files a rule's script runs (transitive gvcneg imports, from the import
+    graph), as inputs: an edit to any of them re-runs the rule. ``script`` is relative to
+    workflow/scripts/, exactly as in the rule's ``script:`` directive; tests/workflow checks
+    that every script rule has this input and that it matches its script. ``also``: other
+    files whose Python runs in the job (the report's .qmd chunks)."""
+    files = code_files(REPO / "workflow" / "scripts" / script, REPO / "workflow", also)
     return [str(f) for f in files]
 
 

@@ -16,8 +16,7 @@ rule fetch_source_file:
     input:
         unpack(_user_copy),
         registry=str(REPO / "sources" / "{source}.yaml"),
-        code=package_sources("data", "fetch.py")
-        + package_sources("data", "registry.py"),
+        code=code_inputs("data/fetch_source_file.py"),
     output:
         str(DATA_CACHE / "{source}" / "{file_name}"),
     log:
@@ -47,7 +46,7 @@ rule fetch_source_file:
 rule data_registry_table:
     input:
         registry=sorted(str(p) for p in (REPO / "sources").glob("*.yaml")),
-        code=package_sources("data", "registry.py"),
+        code=code_inputs("data/registry_table.py"),
     output:
         csv=res("data", "sources.csv"),
     log:
@@ -66,7 +65,7 @@ rule country_metadata:
     input:
         class_panel=source_file("wb-income-class-fy26", "CLASS.dta"),
         oghist=source_file("wb-income-class-fy26", "OGHIST.xlsx"),
-        code=package_sources("data"),
+        code=code_inputs("data/country_metadata.py"),
     output:
         csv=res("data", "country_metadata.csv"),
     log:

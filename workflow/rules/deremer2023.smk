@@ -9,13 +9,11 @@ DEREMER_EQUILIBRIA = table_outputs(DEREMER, "equilibria")
 DEREMER_POWER = table_outputs(DEREMER, "power_shift")
 DEREMER_GRID_SUMMARY = table_outputs(DEREMER, "remark_grid_summary")
 DEREMER_GRID_INVALID = table_outputs(DEREMER, "remark_grid_invalid_points")
-DEREMER_CODE = package_sources("theory", "deremer2023")
-DEREMER_FIGURE_CODE = package_sources("figures", "deremer2023.py")
 
 
 rule deremer2023_tables:
     input:
-        code=DEREMER_CODE,
+        code=code_inputs("deremer2023/solve_tables.py"),
     output:
         equilibria_csv=DEREMER_EQUILIBRIA["csv"],
         equilibria_md=DEREMER_EQUILIBRIA["md"],
@@ -42,7 +40,7 @@ rule deremer2023_tables:
 
 rule deremer2023_figure_1:
     input:
-        code=DEREMER_CODE + DEREMER_FIGURE_CODE,
+        code=code_inputs("deremer2023/figure_1.py"),
     output:
         **DEREMER_FIG_1,
     log:
@@ -61,7 +59,7 @@ rule deremer2023_figure_1:
 
 rule deremer2023_remark_grid_chunk:
     input:
-        code=DEREMER_CODE,
+        code=code_inputs("deremer2023/remark_grid_chunk.py"),
     output:
         res(DEREMER, "grid", "chunk_{chunk}.csv"),
     log:
@@ -87,7 +85,7 @@ rule deremer2023_remark_grid_chunk:
 rule deremer2023_remark_grid_gather:
     input:
         chunks=expand(res(DEREMER, "grid", "chunk_{chunk}.csv"), chunk=DEREMER_CHUNKS),
-        code=DEREMER_FIGURE_CODE,
+        code=code_inputs("deremer2023/remark_grid_gather.py"),
     output:
         **DEREMER_FIG_GRID,
         points=res(DEREMER, "grid", "remark_grid_points.csv"),
@@ -114,6 +112,7 @@ rule deremer2023_claims:
         equilibria=DEREMER_EQUILIBRIA["csv"],
         power=DEREMER_POWER["csv"],
         grid_summary=DEREMER_GRID_SUMMARY["csv"],
+        code=code_inputs("deremer2023/claims.py"),
     output:
         res(DEREMER, "computed.csv"),
     log:

@@ -40,6 +40,7 @@ rule gvcdr2025_ch7_country_year_panel:
             ch7_inputs.GINI_FILES[CH7_CONFIG["gini"]["source"]],
         ),
         income_status=CH7_METADATA,
+        code=code_inputs("gvcdr2025_ch7/country_year_panel.py"),
     output:
         panel=CH7_PANEL,
     log:
@@ -62,6 +63,7 @@ rule gvcdr2025_ch7_labour_share_panel:
     input:
         pwt=source_file("pwt", "pwt1001.dta"),
         income_status=CH7_METADATA,
+        code=code_inputs("gvcdr2025_ch7/labour_share_panel.py"),
     output:
         panel=CH7_LABOUR_SHARE,
     log:
@@ -85,6 +87,7 @@ rule gvcdr2025_ch7_gvc_participation:
             for s, f in ch7_inputs.gvc_files(wildcards.gvc_source, source_usable)
         ],
         income_status=CH7_METADATA,
+        code=code_inputs("gvcdr2025_ch7/gvc_participation.py"),
     output:
         panel=CH7_GVC,
     log:
@@ -106,6 +109,7 @@ rule gvcdr2025_ch7_gvc_participation:
 rule gvcdr2025_ch7_fig_7_4:
     input:
         panel=CH7_PANEL,
+        code=code_inputs("gvcdr2025_ch7/fig_7_4.py"),
     output:
         **figure_outputs(CH7, "fig_7_4"),
         claims=res(CH7, "claims", "fig_7_4.csv"),
@@ -127,6 +131,7 @@ rule gvcdr2025_ch7_fig_7_4:
 rule gvcdr2025_ch7_fig_7_5:
     input:
         panel=CH7_PANEL,
+        code=code_inputs("gvcdr2025_ch7/fig_7_5.py"),
     output:
         **figure_outputs(CH7, "fig_7_5"),
         claims=res(CH7, "claims", "fig_7_5.csv"),
@@ -148,6 +153,7 @@ rule gvcdr2025_ch7_fig_7_5:
 rule gvcdr2025_ch7_fig_7_6:
     input:
         panel=CH7_PANEL,
+        code=code_inputs("gvcdr2025_ch7/fig_7_6.py"),
     output:
         **figure_outputs(CH7, "fig_7_6"),
         claims=res(CH7, "claims", "fig_7_6.csv"),
@@ -169,6 +175,7 @@ rule gvcdr2025_ch7_fig_7_6:
 rule gvcdr2025_ch7_fig_7_7:
     input:
         panel=CH7_PANEL,
+        code=code_inputs("gvcdr2025_ch7/fig_7_7.py"),
     output:
         **figure_outputs(CH7, "fig_7_7"),
         estimates=res(CH7, "tables", "fig_7_7_estimates.csv"),
@@ -191,6 +198,7 @@ rule gvcdr2025_ch7_fig_7_7:
 rule gvcdr2025_ch7_fig_7_8:
     input:
         panel=CH7_PANEL,
+        code=code_inputs("gvcdr2025_ch7/fig_7_8.py"),
     output:
         **figure_outputs(CH7, "fig_7_8"),
         summary=res(CH7, "tables", "fig_7_8_summary.csv"),
@@ -213,6 +221,7 @@ rule gvcdr2025_ch7_fig_7_8:
 rule gvcdr2025_ch7_fig_7_13:
     input:
         panel=CH7_LABOUR_SHARE,
+        code=code_inputs("gvcdr2025_ch7/fig_7_13.py"),
     output:
         **figure_outputs(CH7, "fig_7_13"),
         claims=res(CH7, "claims", "fig_7_13.csv"),
@@ -245,6 +254,7 @@ rule gvcdr2025_ch7_fig_7_14:
         ),
         gvc=expand(CH7_GVC, gvc_source=CH7_CONFIG["fig_7_14"]["gvc_sources"]),
         labour_share=CH7_LABOUR_SHARE,
+        code=code_inputs("gvcdr2025_ch7/fig_7_14.py"),
     output:
         **figure_outputs(CH7, "fig_7_14"),
         table_csv=CH7_FIG_7_14_TABLE["csv"],
@@ -274,6 +284,7 @@ rule gvcdr2025_ch7_fig_7_15:
         gvc=expand(CH7_GVC, gvc_source=CH7_CONFIG["fig_7_15"]["gvc_source"]),
         wid=source_file("wid-gini", "tidy_data.csv"),
         income_status=CH7_METADATA,
+        code=code_inputs("gvcdr2025_ch7/fig_7_15.py"),
     output:
         **figure_outputs(CH7, "fig_7_15"),
         fits=res(CH7, "tables", "fig_7_15_fits.csv"),
@@ -301,6 +312,8 @@ rule gvcdr2025_ch7_fig_7_15:
 
 
 rule gvcdr2025_ch7_diagram:
+    input:
+        code=code_inputs("gvcdr2025_ch7/fig_diagram.py"),
     output:
         **figure_outputs(CH7, "{diagram}"),
     log:
@@ -318,6 +331,8 @@ rule gvcdr2025_ch7_diagram:
 
 
 rule gvcdr2025_ch7_fig_7_10_simulated:
+    input:
+        code=code_inputs("gvcdr2025_ch7/fig_7_10.py"),
     output:
         **figure_outputs(CH7, "fig_7_10"),
         check=res(CH7, "tables", "fig_7_10_simulation_check.csv"),
@@ -337,6 +352,8 @@ rule gvcdr2025_ch7_fig_7_10_simulated:
 
 
 rule gvcdr2025_ch7_fig_7_11_simulated:
+    input:
+        code=code_inputs("gvcdr2025_ch7/fig_7_11.py"),
     output:
         **figure_outputs(CH7, "fig_7_11"),
     log:
@@ -357,6 +374,7 @@ rule gvcdr2025_ch7_fig_7_11_simulated:
 rule gvcdr2025_ch7_computed:
     input:
         claims=[res(CH7, "claims", f"{stem}.csv") for stem in CH7_FIGURES],
+        code=code_inputs("gvcdr2025_ch7/computed.py"),
     output:
         res(CH7, "computed.csv"),
     log:

@@ -72,6 +72,7 @@ CH8_PANEL_INPUTS = {
 rule gvcdr2025_ch8_dyad_panel:
     input:
         **CH8_PANEL_INPUTS,
+        code=code_inputs("gvcdr2025_ch8/dyad_panel.py"),
     output:
         panel=CH8_PANEL,
         coverage=CH8_COVERAGE,
@@ -97,6 +98,7 @@ rule gvcdr2025_ch8_dyad_panel:
 rule gvcdr2025_ch8_panel_figure:
     input:
         coverage=CH8_COVERAGE,
+        code=code_inputs("gvcdr2025_ch8/panel_figure.py"),
     output:
         **figure_outputs(CH8, "{stem}"),
     log:
@@ -116,6 +118,7 @@ rule gvcdr2025_ch8_panel_figure:
 rule gvcdr2025_ch8_ttd_descriptives:
     input:
         ttd=source_file(*ch8_inputs.TTD_FILE),
+        code=code_inputs("gvcdr2025_ch8/ttd_descriptives.py"),
     output:
         **CH8_DESCRIPTIVES,
         deals=CH8_DEALS,
@@ -138,6 +141,7 @@ rule gvcdr2025_ch8_ttd_panel_stats:
     input:
         panel=CH8_PANEL,
         dyads=CH8_DYADS,
+        code=code_inputs("gvcdr2025_ch8/ttd_panel_stats.py"),
     output:
         **CH8_PANEL_STATS,
     log:
@@ -160,6 +164,7 @@ rule gvcdr2025_ch8_ttd_figure:
     input:
         **CH8_DESCRIPTIVES,
         **CH8_PANEL_STATS,
+        code=code_inputs("gvcdr2025_ch8/ttd_figure.py"),
     output:
         **figure_outputs(CH8, "{stem}"),
     log:
@@ -180,6 +185,7 @@ rule gvcdr2025_ch8_formation:
     input:
         panel=CH8_PANEL,
         dyads=CH8_DYADS,
+        code=code_inputs("gvcdr2025_ch8/formation.py"),
     output:
         **CH8_TABLE_8_2,
         odds=CH8_ODDS,
@@ -209,6 +215,7 @@ for ch8_theme, (ch8_source, ch8_file) in ch8_inputs.TRADE_FILES.items():
             panel=CH8_PANEL,
             dyads=CH8_DYADS,
             flows=source_file(ch8_source, ch8_file),
+            code=code_inputs("gvcdr2025_ch8/trade_effect.py"),
         output:
             **{f"table_{k}": v for k, v in CH8_TRADE[ch8_theme]["table"].items()},
             **{f"profile_{k}": v for k, v in CH8_TRADE[ch8_theme]["profile"].items()},
@@ -250,6 +257,7 @@ for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TR
 rule gvcdr2025_ch8_claims:
     input:
         **CH8_CLAIM_INPUTS,
+        code=code_inputs("gvcdr2025_ch8/claims.py"),
     output:
         computed=res(CH8, "computed.csv"),
         availability=CH8_AVAILABILITY,
@@ -283,8 +291,7 @@ rule gvcdr2025_ch8_binding_coder:
         examples=str(
             REPO / "workflow" / "gvcneg" / "empirics" / CH8 / "binding_examples.yaml"
         ),
-        code=package_sources("empirics", CH8, "binding_coder.py")
-        + package_sources("empirics", CH8, "coder_run.py"),
+        code=code_inputs("gvcdr2025_ch8/binding_coder.py"),
     output:
         examples_csv=CH8_CODER_EXAMPLES["csv"],
         examples_md=CH8_CODER_EXAMPLES["md"],

@@ -19,6 +19,7 @@ JACKSON_PROPERTY_GRID = res(JACKSON, "model", "property_grid.csv")
 rule jackson_two_level_commentary_facts:
     input:
         facts=str(JACKSON_FACTS_FILE),
+        code=code_inputs("jackson_two_level/commentary_facts.py"),
     output:
         facts_csv=JACKSON_FACTS["csv"],
         facts_md=JACKSON_FACTS["md"],
@@ -39,6 +40,8 @@ rule jackson_two_level_commentary_facts:
 
 
 rule jackson_two_level_constraint_path:
+    input:
+        code=code_inputs("jackson_two_level/constraint_path.py"),
     output:
         path=JACKSON_CONSTRAINT_PATH,
         parameters_csv=JACKSON_PARAMETERS["csv"],
@@ -59,6 +62,8 @@ rule jackson_two_level_constraint_path:
 
 
 rule jackson_two_level_defection_paths:
+    input:
+        code=code_inputs("jackson_two_level/defection_paths.py"),
     output:
         paths=JACKSON_DEFECTION_PATHS,
         optimum_csv=JACKSON_OPTIMUM["csv"],
@@ -84,6 +89,8 @@ rule jackson_two_level_defection_paths:
 
 
 rule jackson_two_level_property_grid:
+    input:
+        code=code_inputs("jackson_two_level/property_grid.py"),
     output:
         JACKSON_PROPERTY_GRID,
     log:
@@ -107,6 +114,7 @@ rule jackson_two_level_property_grid:
 rule jackson_two_level_fig_winset_outcome:
     input:
         path=JACKSON_CONSTRAINT_PATH,
+        code=code_inputs("jackson_two_level/fig_winset_outcome.py"),
     output:
         **JACKSON_FIG_WINSETS,
     log:
@@ -125,6 +133,7 @@ rule jackson_two_level_fig_involuntary_defection:
     input:
         paths=JACKSON_DEFECTION_PATHS,
         optimum=JACKSON_OPTIMUM["csv"],
+        code=code_inputs("jackson_two_level/fig_involuntary_defection.py"),
     output:
         **JACKSON_FIG_DEFECTION,
     log:
@@ -147,6 +156,7 @@ rule jackson_two_level_claims:
         defection_paths=JACKSON_DEFECTION_PATHS,
         optimum=JACKSON_OPTIMUM["csv"],
         constraint_path=JACKSON_CONSTRAINT_PATH,
+        code=code_inputs("jackson_two_level/claims.py"),
     output:
         res(JACKSON, "computed.csv"),
     log:

@@ -11,6 +11,7 @@ rule ledger:
         targets=[str(REPO / "targets" / f"{doc}.yaml") for doc in sorted(COMPUTED)],
         computed=[COMPUTED[doc] for doc in sorted(COMPUTED)],
         robustness=[ROBUSTNESS[doc] for doc in sorted(ROBUSTNESS)],
+        code=code_inputs("ledger.py"),
     output:
         **LEDGER,
     log:

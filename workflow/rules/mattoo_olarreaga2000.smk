@@ -14,13 +14,11 @@ MO2000_RULES = table_outputs(MO2000, "rule_outcomes")
 MO2000_CHECK = table_outputs(MO2000, "reaction_function_check")
 MO2000_GRID_SUMMARY = table_outputs(MO2000, "grid_summary")
 MO2000_GRID_INVALID = table_outputs(MO2000, "grid_invalid_points")
-MO2000_CODE = package_sources("theory", "mattoo_olarreaga2000")
-MO2000_FIGURE_CODE = package_sources("figures", "mattoo_olarreaga2000.py")
 
 
 rule mattoo_olarreaga2000_baseline:
     input:
-        code=MO2000_CODE,
+        code=code_inputs("mattoo_olarreaga2000/solve_baseline.py"),
     output:
         solved=MO2000_SOLVED,
         contract_slopes=MO2000_SLOPES,
@@ -47,7 +45,7 @@ rule mattoo_olarreaga2000_baseline:
 rule mattoo_olarreaga2000_figure:
     input:
         solved=MO2000_SOLVED,
-        code=MO2000_CODE + MO2000_FIGURE_CODE,
+        code=code_inputs("mattoo_olarreaga2000/figure.py"),
     output:
         **MO2000_FIGURE,
     log:
@@ -68,7 +66,7 @@ rule mattoo_olarreaga2000_figure:
 
 rule mattoo_olarreaga2000_grid_chunk:
     input:
-        code=MO2000_CODE,
+        code=code_inputs("mattoo_olarreaga2000/grid_chunk.py"),
     output:
         res(MO2000, "grid", "chunk_{chunk}.csv"),
     log:
@@ -94,7 +92,7 @@ rule mattoo_olarreaga2000_grid_chunk:
 rule mattoo_olarreaga2000_grid_gather:
     input:
         chunks=expand(res(MO2000, "grid", "chunk_{chunk}.csv"), chunk=MO2000_CHUNKS),
-        code=MO2000_CODE + MO2000_FIGURE_CODE,
+        code=code_inputs("mattoo_olarreaga2000/grid_gather.py"),
     output:
         **MO2000_FIG_GRID,
         points=res(MO2000, "grid", "grid_points.csv"),
@@ -124,7 +122,7 @@ rule mattoo_olarreaga2000_claims:
         contract_slopes=MO2000_SLOPES,
         grid_summary=MO2000_GRID_SUMMARY["csv"],
         targets=str(REPO / "targets" / f"{MO2000}.yaml"),
-        code=MO2000_CODE,
+        code=code_inputs("mattoo_olarreaga2000/claims.py"),
     output:
         res(MO2000, "computed.csv"),
     log:

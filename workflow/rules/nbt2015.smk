@@ -6,13 +6,12 @@ NBT_CONFIG = config[NBT]
 NBT_SERIES = res(NBT, "rta_in_force.csv")
 NBT_FIG_1 = figure_outputs(NBT, "fig_1")
 NBT_WTO_PLUS = table_outputs(NBT, "wto_plus_shares")
-NBT_CODE = package_sources("empirics", "nbt2015")
 
 
 rule nbt2015_rta_in_force:
     input:
         export=source_file("wto-rta", "AllRTAs.xlsx"),
-        code=NBT_CODE,
+        code=code_inputs("nbt2015/rta_in_force.py"),
     output:
         csv=NBT_SERIES,
     log:
@@ -33,7 +32,7 @@ rule nbt2015_rta_in_force:
 rule nbt2015_figure_1:
     input:
         series=NBT_SERIES,
-        code=package_sources("figures", "nbt2015.py"),
+        code=code_inputs("nbt2015/figure_1.py"),
     output:
         **NBT_FIG_1,
     log:
@@ -54,7 +53,7 @@ rule nbt2015_wto_plus_shares:
     input:
         desta=source_file("desta-v203", "desta_version_02_03.csv"),
         registry=str(REPO / "sources" / "desta-v203.yaml"),
-        code=NBT_CODE,
+        code=code_inputs("nbt2015/wto_plus_shares.py"),
     output:
         **NBT_WTO_PLUS,
     log:
@@ -76,7 +75,7 @@ rule nbt2015_computed:
     input:
         series=NBT_SERIES,
         wto_plus=NBT_WTO_PLUS["csv"],
-        code=NBT_CODE,
+        code=code_inputs("nbt2015/computed.py"),
     output:
         csv=res(NBT, "computed.csv"),
     log:

@@ -14,6 +14,7 @@ rule report:
         sources=REPORT_SOURCES,
         results=REPORT_INPUTS,
         ledger=LEDGER["csv"],
+        code=code_inputs("render_report.py", also=REPORT_SOURCES),
     output:
         html=REPORT_HTML,
     log:

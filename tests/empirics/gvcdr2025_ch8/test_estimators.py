@@ -10,6 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
+from simulators.gvcdr2025_ch8 import (
+    simulate_formation_panel,
+    simulate_gravity_panel,
+)
 
 from gvcneg.empirics.gvcdr2025_ch8.event_study import (
     add_event_dummies,
@@ -18,10 +22,6 @@ from gvcneg.empirics.gvcdr2025_ch8.event_study import (
 )
 from gvcneg.empirics.gvcdr2025_ch8.logit import fit_formation_logit
 from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml, percent_effect, significance_stars
-from gvcneg.empirics.gvcdr2025_ch8.simulate import (
-    simulate_formation_panel,
-    simulate_gravity_panel,
-)
 
 CONTROLS = ["rta", "log_dist", "log_gdp_exporter"]
 

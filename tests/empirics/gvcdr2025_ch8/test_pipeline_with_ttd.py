@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from simulators.gvcdr2025_ch8 import simulate_trade_flows, simulate_ttd_deals
 
 from gvcneg.empirics.gvcdr2025_ch8.reporting import ITEMS
-from gvcneg.empirics.gvcdr2025_ch8.simulate import simulate_trade_flows, simulate_ttd_deals
 from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import deal_dyads
 
 from .conftest import REPO

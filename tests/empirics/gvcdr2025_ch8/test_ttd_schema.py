@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
+from simulators.gvcdr2025_ch8 import simulate_ttd_deals
 
-from gvcneg.empirics.gvcdr2025_ch8.simulate import simulate_ttd_deals
 from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import (
     CRM_PROVISIONS,
     DIGITAL_PROVISIONS,
