@@ -36,7 +36,7 @@ def code_inputs(script, also=()):
     """The package files a rule's script runs (transitive gvcneg imports, from the import
     graph), as inputs: an edit to any of them re-runs the rule. ``script`` is relative to
     workflow/scripts/, exactly as in the rule's ``script:`` directive; tests/workflow checks
-    that every script rule has this input and that it matches its script. ``also``: other
+    that every script-running job has this input, matching its script. ``also`` names other
     files whose Python runs in the job (the report's .qmd chunks)."""
     files = code_files(REPO / "workflow" / "scripts" / script, REPO / "workflow", also)
     return [str(f) for f in files]
