@@ -6,17 +6,27 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORES  ?= all
 
-.PHONY: replicate replicate-slurm test test-slurm lint dag bench lock envs figure-map clean-results
+.PHONY: report-index replicate replicate-slurm test test-slurm lint dag bench lock envs figure-map clean-results
 
+# Built under a lock (flock), so two first-time runs at once do not build one venv together:
+# the second waits, then finds it built. A half-built venv (stamp missing) is rebuilt whole.
 $(STAMP): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	touch $(STAMP)
+	@case "$(CURDIR)" in *" "*) echo "gvcneg: the checkout path '$(CURDIR)' contains a space; jobs cannot run from it (Snakemake quotes no interpreter path). Clone to a path without spaces." >&2; exit 1;; esac
+	flock $(VENV).lock sh -c '\
+	  if [ -f $(STAMP) ] && [ $(STAMP) -nt requirements.lock ] && [ $(STAMP) -nt pyproject.toml ]; then exit 0; fi; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) && \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -r requirements.lock && \
+	  $(BIN)/python -m pip install --quiet --no-deps -e . && \
+	  touch $(STAMP)'
+
+# Before every run: refuse a path with spaces; remove a stale lock left by a killed run (or
+# name the PID of a run that is still alive). See gvcneg/devtools/run_guard.py.
+GUARD := $(BIN)/python -m gvcneg.devtools.run_guard .
 
 ## Full replication: every document's models, data, figures, tables, ledger and the report.
 replicate: $(STAMP)
+	$(GUARD)
 	$(BIN)/snakemake --profile profiles/default --cores $(CORES)
 	@echo "Report: results/report/gvcneg_report.html   Ledger: results/ledger.csv"
 
@@ -24,6 +34,7 @@ replicate: $(STAMP)
 ## for your partition/account first, see README "Running on a cluster"). Extra snakemake
 ## options: make replicate-slurm SLURM_ARGS="--jobs 200".
 replicate-slurm: $(STAMP)
+	$(GUARD)
 	$(BIN)/snakemake --profile profiles/slurm $(SLURM_ARGS)
 	@echo "Report: results/report/gvcneg_report.html   Ledger: results/ledger.csv"
 
@@ -56,6 +67,10 @@ lock:
 ## The README's figure/table -> rule -> output map, from the DAG.
 figure-map: $(STAMP)
 	$(BIN)/python -m gvcneg.devtools.figure_map .
+
+## The manifest-driven blocks of report/report.qmd and README.md, from documents.yaml.
+report-index: $(STAMP)
+	$(BIN)/python -m gvcneg.documents .
 
 ## Conda environment files (for --use-conda) from the pip lock.
 envs: $(STAMP)

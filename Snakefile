@@ -11,14 +11,21 @@ configfile: os.path.join(workflow.basedir, "paths.yaml")
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/data.smk"
-include: "workflow/rules/deremer2023.smk"
-include: "workflow/rules/mattoo_olarreaga2000.smk"
-include: "workflow/rules/jackson_two_level.smk"
-include: "workflow/rules/gvcdr2025_ch7.smk"
-include: "workflow/rules/gvcdr2025_ch8.smk"
-include: "workflow/rules/nbt2015.smk"
+
+
+# One rule file per document, from the manifest (documents.yaml): the one list of documents.
+for document in DOCUMENTS:
+
+    include: document.rule_file(REPO)
+
+
 include: "workflow/rules/ledger.smk"
 include: "workflow/rules/report.smk"
+
+
+# Cached inputs are verified before any job is planned (gvcneg.data.cache_audit); asking for
+# them here makes a deleted or corrupt cache file be re-fetched in this same run.
+VERIFIED_CACHE_FILES = audit_data_cache()
 
 
 rule all:
@@ -26,3 +33,4 @@ rule all:
     input:
         REPORT_HTML,
         LEDGER["csv"],
+        VERIFIED_CACHE_FILES,

@@ -5,64 +5,19 @@ not), a re-run with nothing changed does nothing, and changing one model paramet
 the rules that depend on it.
 """
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
 import yaml
+from dag_run import SMALL, clone_run, jobs_planned
 
 from gvcneg.ledger.compare import STATUSES
-
-REPO = Path(__file__).resolve().parents[1]
-SNAKEMAKE = Path(sys.executable).with_name("snakemake")
-SMALL = REPO / "tests" / "config" / "small.yaml"
 
 pytestmark = pytest.mark.slow
 
 
-def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "GVCNEG_DATA_MIRRORS": str(REPO.parent / "shared" / "data"),
-        "GVCNEG_REPORT_RENDERER": "offline",
-    }
-    cmd = [
-        str(SNAKEMAKE),
-        "--snakefile", str(REPO / "Snakefile"),
-        "--directory", str(workdir),
-        "--configfile", str(REPO / "config.yaml"), str(REPO / "paths.yaml"), str(SMALL),
-        "--cores", "2",
-        *args,
-    ]  # fmt: skip
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=workdir)
-
-
-def jobs_planned(result: subprocess.CompletedProcess) -> set[str]:
-    """Rule names of a dry run's job table ("job  count" lines)."""
-    rules = set()
-    in_table = False
-    for line in result.stdout.splitlines():
-        parts = line.split()
-        if parts[:2] == ["job", "count"]:
-            in_table = True
-            continue
-        if in_table and len(parts) == 2 and parts[1].isdigit() and parts[0] != "total":
-            rules.add(parts[0])
-        elif in_table and parts and parts[0] == "total":
-            in_table = False
-    return rules
-
-
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("dag")
-    result = snakemake(workdir)
-    assert result.returncode == 0, result.stderr[-5000:]
-    return workdir
+def run(small_dag):
+    return small_dag.workdir
 
 
 def test_report_and_ledger_are_built(run):
@@ -96,19 +51,18 @@ def test_deremer_outputs(run):
         assert (run / "results" / "benchmarks" / "deremer2023" / f"{log}.tsv").exists()
 
 
-def test_nothing_changed_means_nothing_to_do(run):
-    result = snakemake(run, "--dry-run")
+def test_nothing_changed_means_nothing_to_do(small_dag):
+    result = small_dag.snakemake("--dry-run")
     assert result.returncode == 0, result.stderr
     assert jobs_planned(result) == set(), result.stdout[-3000:]
 
 
-def test_changing_one_parameter_reruns_only_its_dependants(run, tmp_path):
+def test_changing_one_parameter_reruns_only_its_dependants(small_dag, tmp_path):
     changed = yaml.safe_load(SMALL.read_text())
     changed["deremer2023"]["figure_1"]["grid_points"] = 101
     override = tmp_path / "changed.yaml"
     override.write_text(yaml.safe_dump(changed))
-    env_args = ["--configfile", str(REPO / "config.yaml"), str(REPO / "paths.yaml"), str(override)]
-    result = snakemake(run, "--dry-run", *env_args)
+    result = small_dag.snakemake("--dry-run", configfiles=[override])
     assert result.returncode == 0, result.stderr
     planned = jobs_planned(result)
     assert "deremer2023_figure_1" in planned and "report" in planned
@@ -120,18 +74,16 @@ def test_changing_one_parameter_reruns_only_its_dependants(run, tmp_path):
     }, planned
 
 
-def test_failed_rule_leaves_no_partial_output_and_keeps_what_was_built(run, tmp_path):
-    work = tmp_path / "fail"
-    shutil.copytree(run, work, symlinks=True, ignore=shutil.ignore_patterns(".snakemake"))
+def test_failed_rule_leaves_no_partial_output_and_keeps_what_was_built(small_dag, tmp_path):
+    clone = clone_run(small_dag, tmp_path)
+    work = clone.workdir
     bad = yaml.safe_load(SMALL.read_text())
     # A grid with no valid point: the gather step cannot summarise -> must fail cleanly? No:
     # an out-of-schema value stops the run before any job, naming the key.
     bad["deremer2023"]["figure_1"]["tau_max"] = 0.5
     override = tmp_path / "bad.yaml"
     override.write_text(yaml.safe_dump(bad))
-    result = snakemake(
-        work, "--configfile", str(REPO / "config.yaml"), str(REPO / "paths.yaml"), str(override)
-    )
+    result = clone.snakemake(configfiles=[override])
     assert result.returncode != 0
     assert "deremer2023.figure_1.tau_max" in result.stderr + result.stdout
     assert (work / "results" / "deremer2023" / "figures" / "fig_1.png").exists()

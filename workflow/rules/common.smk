@@ -1,15 +1,26 @@
 # Shared set-up: config validation at start-up, result paths, registries that the
 # document rule files extend (report inputs, computed quantities for the ledger).
 import os
+import sys
 from pathlib import Path
 
 from gvcneg.config import validate_config
+from gvcneg.documents import load_documents
 from gvcneg.import_graph import code_files
-from gvcneg.workflow_env import put_package_on_pythonpath
+from gvcneg.workflow_env import put_package_on_pythonpath, refuse_whitespace
 
 validate_config(config)
 
 REPO = Path(workflow.basedir)
+refuse_whitespace(
+    {
+        "repository": str(REPO),
+        "working directory": os.getcwd(),
+        "Python": sys.executable,
+    }
+)
+
+DOCUMENTS = load_documents(REPO)
 
 # Rule scripts import the package `gvcneg` from workflow/: put it on PYTHONPATH so that works in
 # any environment (the project venv, --use-conda envs, cluster jobs).

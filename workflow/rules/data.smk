@@ -12,6 +12,9 @@ localrules:
     fetch_source_file,
 
 
+# Where a copy is found (mirror, user copy) is no parameter: the sha256 decides what the file
+# is, so moving a mirror or writing its path another way re-runs nothing. The script reads
+# those locations from the config (paths.data_mirrors, paths.user_data).
 rule fetch_source_file:
     input:
         unpack(_user_copy),
@@ -34,8 +37,6 @@ rule fetch_source_file:
         sha256=lambda wildcards: SOURCES[wildcards.source]
         .file(wildcards.file_name)
         .sha256,
-        mirrors=DATA_MIRRORS,
-        user_path=lambda wildcards: USER_DATA.get(wildcards.source, ""),
     message:
         "Fetching {wildcards.source}/{wildcards.file_name} (user copy, cache, mirrors, "
         "then upstream), verified against the registry's sha256"

@@ -5,11 +5,18 @@ LEDGER = {
     "html": str(RESULTS / "ledger.html"),
 }
 
+if set(COMPUTED) != {d.id for d in DOCUMENTS}:
+    raise ValueError(
+        f"documents.yaml lists {sorted(d.id for d in DOCUMENTS)} but the rule files register "
+        f"computed quantities for {sorted(COMPUTED)}: each document's rule file must set "
+        "COMPUTED[<id>]"
+    )
+
 
 rule ledger:
     input:
-        targets=[str(REPO / "targets" / f"{doc}.yaml") for doc in sorted(COMPUTED)],
-        computed=[COMPUTED[doc] for doc in sorted(COMPUTED)],
+        targets=[str(d.targets_file(REPO)) for d in DOCUMENTS],
+        computed=[COMPUTED[d.id] for d in DOCUMENTS],
         robustness=[ROBUSTNESS[doc] for doc in sorted(ROBUSTNESS)],
         code=code_inputs("ledger.py"),
     output:
@@ -21,7 +28,7 @@ rule ledger:
     conda:
         ENVS["report"]
     params:
-        documents=sorted(COMPUTED),
+        documents=[d.id for d in DOCUMENTS],
     message:
         "Comparing every published target with the pipeline's computed value"
     script:

@@ -55,3 +55,67 @@ def load_rules(repo: Path, workdir: Path | None = None) -> list[RuleInfo]:
                 )
             )
     return sorted(rules, key=lambda r: r.name)
+
+
+@dataclass(frozen=True)
+class ScriptJob:
+    """One job of a script rule, resolved as Snakemake would run it."""
+
+    rule: str
+    script: Path  # absolute
+    snakemake: object  # a snakemake.script.Snakemake, the object the script sees
+
+
+def script_job(
+    repo: Path, rule_name: str, wildcards: dict | None = None, configfiles=(), workdir=None
+) -> ScriptJob:
+    """The ``snakemake`` object a rule's script would receive for the given wildcards, built
+    without running Snakemake (the way pypsa-eur's ``mock_snakemake`` does), so the script can
+    be run, debugged or profiled on its own. Paths are made absolute."""
+    import os
+
+    from snakemake.api import SnakemakeApi
+    from snakemake.dag import DAG
+    from snakemake.jobs import Job
+    from snakemake.script import Snakemake
+    from snakemake.settings.types import (
+        ConfigSettings,
+        DAGSettings,
+        OutputSettings,
+        ResourceSettings,
+    )
+
+    repo = Path(repo).resolve()
+    workdir = Path(workdir or repo).resolve()
+    with SnakemakeApi(OutputSettings()) as api:
+        workflow_api = api.workflow(
+            resource_settings=ResourceSettings(cores=1),
+            config_settings=ConfigSettings(configfiles=[Path(f).resolve() for f in configfiles]),
+            snakefile=repo / "Snakefile",
+            workdir=workdir,
+        )
+        workflow = workflow_api._workflow
+        workflow.rules  # noqa: B018 -- parses the Snakefile
+        workflow.global_resources = {}
+        workflow.dag_settings = DAGSettings(rerun_triggers=[])
+        rule = workflow.get_rule(rule_name)
+        if not rule.script:
+            raise ValueError(f"rule {rule_name} runs no script")
+        job = Job(rule, DAG(workflow, rules=[rule]), dict(wildcards or {}))
+        for files in (job.input, job.output, job.log):
+            for i, path in enumerate(files):
+                files[i] = os.path.abspath(path)
+        snakemake = Snakemake(
+            job.input,
+            job.output,
+            job.params,
+            job.wildcards,
+            job.threads,
+            job.resources,
+            job.log,
+            workflow.config,
+            rule.name,
+            None,
+        )
+        script = (Path(rule.snakefile).parent / rule.script).resolve()
+    return ScriptJob(rule_name, script, snakemake)

@@ -1,0 +1,89 @@
+"""One small-config run of the whole DAG, shared by the end-to-end and fault-injection tests.
+
+The DAG runs from a *copy* of the repository (so fault tests may edit modules and configs
+without touching the checkout) in its own working directory. Tests that change anything
+work on ``clone_run(...)``: a copy of the finished run whose data cache is hard-linked
+(cheap), with Snakemake's metadata, so an unchanged copy has nothing to do.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SNAKEMAKE = Path(sys.executable).with_name("snakemake")
+SMALL = REPO / "tests" / "config" / "small.yaml"
+MIRROR = REPO.parent / "shared" / "data"
+_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", ".venv.lock", "results", "data-cache", ".snakemake", "__pycache__",
+    "*.egg-info", ".pytest_cache", ".ruff_cache", ".hypothesis", "bench",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DagRun:
+    repo: Path  # the copy of the repository the DAG ran from
+    workdir: Path  # results/, data-cache/, .snakemake/
+
+    def snakemake(self, *args: str, env: dict | None = None, configfiles=()):
+        environment = {
+            **os.environ,
+            "GVCNEG_DATA_MIRRORS": str(MIRROR),
+            "GVCNEG_REPORT_RENDERER": "offline",
+            **(env or {}),
+        }
+        configs = [self.repo / "config.yaml", self.repo / "paths.yaml", SMALL, *configfiles]
+        cmd = [
+            str(SNAKEMAKE),
+            "--snakefile", str(self.repo / "Snakefile"),
+            "--directory", str(self.workdir),
+            "--configfile", *map(str, configs),
+            "--cores", "2",
+            "--rerun-triggers", "mtime", "params", "input", "code", "software-env",
+            *args,
+        ]  # fmt: skip
+        return subprocess.run(
+            cmd, capture_output=True, text=True, env=environment, cwd=self.workdir, timeout=1200
+        )
+
+
+def copy_repository(target: Path) -> Path:
+    shutil.copytree(REPO, target, ignore=_IGNORE, symlinks=True)
+    return target
+
+
+def start_run(base: Path) -> DagRun:
+    run = DagRun(copy_repository(base / "repo"), base / "run")
+    run.workdir.mkdir()
+    return run
+
+
+def clone_run(run: DagRun, target: Path) -> DagRun:
+    """A private copy of a finished run: repository and results copied, data cache linked."""
+    clone = DagRun(copy_repository(target / "repo"), target / "run")
+    shutil.copytree(
+        run.workdir, clone.workdir, symlinks=True, ignore=shutil.ignore_patterns("data-cache")
+    )
+    shutil.copytree(run.workdir / "data-cache", clone.workdir / "data-cache", copy_function=os.link)
+    return clone
+
+
+def jobs_planned(result: subprocess.CompletedProcess) -> set[str]:
+    """Rule names of a dry run's job table ("job  count" lines)."""
+    rules = set()
+    in_table = False
+    for line in result.stdout.splitlines():
+        parts = line.split()
+        if parts[:2] == ["job", "count"]:
+            in_table = True
+            continue
+        if in_table and len(parts) == 2 and parts[1].isdigit() and parts[0] != "total":
+            rules.add(parts[0])
+        elif in_table and parts and parts[0] == "total":
+            in_table = False
+    return rules

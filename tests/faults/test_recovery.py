@@ -1,0 +1,128 @@
+"""Faults around a run: a killed run's lock, a path with spaces, a user path that does not
+exist, two first-time set-ups at once. Each gives a clear message or a correct recovery."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from dag_run import MIRROR, REPO, clone_run, jobs_planned
+
+from gvcneg.devtools import run_guard
+from gvcneg.workflow_env import RunRefused, refuse_whitespace
+
+pytestmark = pytest.mark.slow
+
+
+def guard(workdir):
+    return subprocess.run(
+        [sys.executable, "-m", "gvcneg.devtools.run_guard", str(workdir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_stale_lock_after_kill_9_is_removed_and_the_run_resumes(small_dag, tmp_path):
+    run = clone_run(small_dag, tmp_path)
+    force = ["--forcerun", "deremer2023_remark_grid_chunk", "mattoo_olarreaga2000_grid_chunk"]
+    env = {**os.environ, "GVCNEG_DATA_MIRRORS": str(MIRROR), "GVCNEG_REPORT_RENDERER": "offline"}
+    cmd = [
+        str(Path(sys.executable).with_name("snakemake")),
+        "--snakefile", str(run.repo / "Snakefile"), "--directory", str(run.workdir),
+        "--configfile", str(run.repo / "config.yaml"), str(run.repo / "paths.yaml"),
+        str(REPO / "tests" / "config" / "small.yaml"), "--cores", "1", *force,
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=run.workdir, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    lock_dir = run.workdir / ".snakemake" / "locks"
+    deadline = time.time() + 120
+    while time.time() < deadline and not (lock_dir.is_dir() and any(lock_dir.iterdir())):
+        time.sleep(0.2)
+    assert any(lock_dir.iterdir()), "the run never took its lock"
+    os.kill(proc.pid, signal.SIGKILL)  # Snakemake dies; a job it started may live on
+    proc.wait()
+    while run_guard.lock_holders(run.workdir):  # orphans: the guard must refuse meanwhile
+        refused = guard(run.workdir)
+        if run_guard.lock_holders(run.workdir):
+            assert refused.returncode == 1 and "PID" in refused.stderr, refused.stderr
+        time.sleep(0.5)
+    result = guard(run.workdir)
+    assert result.returncode == 0, result.stderr
+    assert "removed it" in result.stderr
+    assert not any(lock_dir.iterdir())
+    again = run.snakemake()
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert jobs_planned(run.snakemake("--dry-run")) == set()
+
+
+def test_a_live_run_is_named_and_not_unlocked(tmp_path):
+    (tmp_path / ".snakemake" / "locks").mkdir(parents=True)
+    (tmp_path / ".snakemake" / "locks" / "0.input.lock").write_text("x")
+    holder = subprocess.Popen(["bash", "-c", "exec -a snakemake-holder sleep 60"], cwd=tmp_path)
+    try:
+        time.sleep(0.3)
+        result = guard(tmp_path)
+        assert result.returncode == 1
+        assert f"PID {holder.pid}" in result.stderr
+        assert (tmp_path / ".snakemake" / "locks" / "0.input.lock").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_paths_with_spaces_are_refused_up_front(small_dag, tmp_path):
+    with pytest.raises(RunRefused, match="white space"):
+        refuse_whitespace({"repository": "/home/me/my project"})
+    spaced = tmp_path / "with space"
+    spaced.mkdir()
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("snakemake")), "--snakefile",
+         str(small_dag.repo / "Snakefile"), "--directory", str(spaced), "--dry-run",
+         "--cores", "1"],
+        capture_output=True, text=True, cwd=spaced, timeout=300,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "white space" in result.stdout + result.stderr
+    assert "with space" in result.stdout + result.stderr
+
+
+def test_a_user_path_that_does_not_exist_is_an_error_naming_the_key(small_dag, tmp_path):
+    override = tmp_path / "user.yaml"
+    override.write_text(yaml.safe_dump({"paths": {"user_data": {"wto-ttd": "/no/such/ttd.csv"}}}))
+    result = small_dag.snakemake("--dry-run", configfiles=[override])
+    assert result.returncode != 0
+    assert "paths.user_data.wto-ttd" in result.stdout + result.stderr
+
+
+def test_two_first_time_setups_build_one_venv(tmp_path):
+    """The Makefile's venv recipe under flock, with a stand-in Python that records each venv
+    it creates and takes a second to do it (so the two runs overlap)."""
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    fake = tmp_path / "fake-python"
+    fake.write_text(
+        textwrap.dedent(
+            """\
+            #!/bin/sh
+            # "-m venv DIR": make DIR/bin/python (this script) and record it
+            if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+              echo created >> "$(dirname "$0")/venvs.log"; sleep 1
+              mkdir -p "$3/bin" && cp "$0" "$3/bin/python"; exit 0
+            fi
+            exit 0
+            """
+        )
+    )
+    fake.chmod(0o755)
+    cmd = ["make", "--no-print-directory", ".venv/.installed", f"PYTHON={fake}"]
+    first = subprocess.Popen(cmd, cwd=tmp_path)
+    second = subprocess.Popen(cmd, cwd=tmp_path)
+    assert first.wait(timeout=60) == 0 and second.wait(timeout=60) == 0
+    assert (tmp_path / "venvs.log").read_text().count("created") == 1
+    assert (tmp_path / ".venv" / ".installed").exists()
