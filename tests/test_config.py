@@ -53,3 +53,12 @@ def test_every_config_section_has_a_schema_and_vice_versa():
         for p in (REPO / "workflow" / "schemas" / "config").glob("*.schema.yaml")
     }
     assert sections == schemas
+
+
+def test_select_config_keeps_only_the_named_keys_nested():
+    from gvcneg.config import select_config
+
+    config = {"a": {"b": 1, "c": {"d": 2, "e": 3}}, "f": 4}
+    assert select_config(config, ["a.c.d", "f"]) == {"a": {"c": {"d": 2}}, "f": 4}
+    with pytest.raises(KeyError, match="'a.x'"):
+        select_config(config, ["a.x.y"])

@@ -94,3 +94,22 @@ def load_config(*paths: Path) -> dict:
         config.update(yaml.safe_load(Path(path).read_text()) or {})
     validate_config(config)
     return config
+
+
+def select_config(config: dict, dotted_keys) -> dict:
+    """The sub-tree of ``config`` holding just the given dotted keys, nested as in the config
+    (``select_config(c, ["a.b"]) == {"a": {"b": c["a"]["b"]}}``). An unknown key is an error
+    naming it, so a rule cannot silently read nothing."""
+    out: dict = {}
+    for dotted in dotted_keys:
+        node, target = config, out
+        parts = dotted.split(".")
+        for i, part in enumerate(parts):
+            if not isinstance(node, dict) or part not in node:
+                raise KeyError(f"config key {'.'.join(parts[: i + 1])!r} does not exist")
+            node = node[part]
+            if i == len(parts) - 1:
+                target[part] = node
+            else:
+                target = target.setdefault(part, {})
+    return out

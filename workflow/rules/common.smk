@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from gvcneg.config import validate_config
+from gvcneg.config import select_config, validate_config
 from gvcneg.documents import load_documents
 from gvcneg.import_graph import code_files
 from gvcneg.workflow_env import put_package_on_pythonpath, refuse_whitespace
@@ -51,6 +51,15 @@ def code_inputs(script, also=()):
     files whose Python runs in the job (the report's .qmd chunks)."""
     files = code_files(REPO / "workflow" / "scripts" / script, REPO / "workflow", also)
     return [str(f) for f in files]
+
+
+def config_keys(*dotted):
+    """The config values a rule reads, and no others, as the one mapping its script gets
+    (``params: cfg=config_keys("deremer2023.figure_1", ...)``): Snakemake re-runs a job when
+    a params value changes, so passing a whole section would re-run it for keys it never
+    reads. The mapping keeps the nesting from the top: the script reads
+    ``snakemake.params.cfg["deremer2023"]["figure_1"]``."""
+    return select_config(config, dotted)
 
 
 def res(document, *parts):
