@@ -43,8 +43,8 @@ class DagRun:
             "--snakefile", str(self.repo / "Snakefile"),
             "--directory", str(self.workdir),
             "--configfile", *map(str, configs),
-            "--cores", "2",
             "--rerun-triggers", "mtime", "params", "input", "code", "software-env",
+            "--cores", "2",  # a one-value option last: positional targets in args stay targets
             *args,
         ]  # fmt: skip
         return subprocess.run(
