@@ -18,6 +18,7 @@ class RuleInfo:
     script: str | None  # relative to workflow/scripts/, as given to code_inputs()
     rule_file: str
     inputs: dict[str, list[str]] = field(default_factory=dict)  # static named inputs only
+    params: dict[str, object] = field(default_factory=dict)  # static params only
 
 
 def _script_relative(script: str | None) -> str | None:
@@ -46,12 +47,14 @@ def load_rules(repo: Path, workdir: Path | None = None) -> list[RuleInfo]:
                 values = value if isinstance(value, list) else [value]
                 if all(isinstance(v, str) for v in values):
                     inputs[key] = [str(v) for v in values]
+            params = {k: v for k, v in rule.params.items() if not callable(v)}
             rules.append(
                 RuleInfo(
                     name=rule.name,
                     script=_script_relative(rule.script),
                     rule_file=str(rule.snakefile),
                     inputs=inputs,
+                    params=params,
                 )
             )
     return sorted(rules, key=lambda r: r.name)
