@@ -7,6 +7,7 @@ from dataclasses import astuple
 import numpy as np
 import pandas as pd
 
+from gvcneg.theory.mattoo_olarreaga2000.baseline import FIGURE_2_SCENARIO
 from gvcneg.theory.mattoo_olarreaga2000.contract_curve import ray_intersection
 from gvcneg.theory.mattoo_olarreaga2000.reactions import (
     LinearReaction,
@@ -89,8 +90,10 @@ def best_response_path(r_A, r_B, cap_A, cap_B, steps: int = 40) -> pd.DataFrame:
 
 
 def figure_2_data(solved: pd.DataFrame, t_max: float, points: int) -> pd.DataFrame:
-    """Static reaction functions under ex-ante credit; B dragged below its binding."""
-    large = _row(solved, "large")
+    """Static reaction functions under ex-ante credit; B dragged below its binding.
+
+    Drawn at the strong-complements scenario (see ``baseline``)."""
+    large = _row(solved, FIGURE_2_SCENARIO)
     g = _gov(large)
     grid = np.linspace(0.0, t_max, points)
     r_A, r_B = reaction_of_A(g.A_after), reaction_of_B(g.B)
