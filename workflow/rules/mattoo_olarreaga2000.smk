@@ -143,7 +143,7 @@ rule mattoo_olarreaga2000_claims:
 rule mattoo_olarreaga2000_falsifiability:
     input:
         targets=str(REPO / "targets" / f"{MO2000}.yaml"),
-        code=MO2000_CODE,
+        code=code_inputs("mattoo_olarreaga2000/falsifiability.py"),
     output:
         res(MO2000, "claim_falsifiability.csv"),
     log:

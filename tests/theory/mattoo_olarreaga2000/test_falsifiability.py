@@ -72,3 +72,47 @@ def test_strong_reciprocity_tilts_the_contract_curve_up(section):
     tilted, large = _large(section, reciprocity=30 * kappa)
     assert large["accepts_B_no_credit_round"]
     assert np.nanmax(contract_curve_segment_slopes(tilted)["slope"]) > 0
+
+
+def test_why_B_stays_above_B0_at_the_baseline(section):
+    """Cause of the 'differs' of fig5_below_B0: at the baseline B gains even from the credited
+    round (N -> Y) and A's unilateral cut already lifted B above B0; at a grid point of the
+    section-4 domain with strong complements the credited round takes B below B0."""
+    _, large = _large(section)
+    assert large["value_B_T_no_credit"] > large["value_B_t0"]
+    assert large["gain_B_credit_round"] > 0
+    assert large["value_B_T1n_ex_post"] > large["value_B_t0"]
+    _, moved = _large(section, **f.BELOW_B0_POINT)
+    assert moved["accepts_A_no_credit_round"] and moved["accepts_B_no_credit_round"]
+    assert moved["value_B_T1n_ex_post"] < moved["value_B_t0"]
+
+
+def test_automatic_reciprocity_hurts_B_only_when_B_weighs_welfare_less(section):
+    """Cause of the 'differs' of appendix_reciprocity_baseline: with a^B = 2 a^A matching A's
+    cut raises B's value; with a^B = a^A it leaves B below B0."""
+    _, large = _large(section)
+    assert large["value_B_T_automatic_reciprocity"] > large["value_B_t0"]
+    a_A = section["politics"]["welfare_weight_before"]["A"]
+    _, symmetric = _large(section, welfare_weight_B=a_A)
+    assert symmetric["value_B_T_automatic_reciprocity"] < symmetric["value_B_t0"]
+
+
+def test_contract_curve_slope_fails_only_with_strong_reciprocity():
+    """Cause of the 'differs' of grid_contract_curve_slope, on a grid of the section-4 domain."""
+    from gvcneg.theory.mattoo_olarreaga2000.grid import build_grid, evaluate_chunk
+
+    axes = {
+        "import_supply_slope": [0.75, 1.0],
+        "export_supply_slope": [2.5, 4.0],
+        "reciprocity": [0.0, 0.3, 1.0, 2.0],
+        "welfare_weight_A_before": [1.0, 1.2],
+        "welfare_weight_shift": {"min": 1.05, "max": 10.0, "points": 8},
+        "welfare_weight_B_ratio": [1.5, 2.0],
+        "retention": [0.8],
+        "discount": [1.0],
+    }
+    results = evaluate_chunk(build_grid(axes))
+    slope = results["section_4_contract_curve_negative_slope"]
+    weak = results["reciprocity"] <= 0.3
+    assert slope[weak].notna().sum() > 0 and slope[weak].dropna().eq(1).all()
+    assert slope[~weak].dropna().lt(1).any()

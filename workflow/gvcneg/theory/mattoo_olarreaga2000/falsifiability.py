@@ -128,7 +128,10 @@ PERTURBATIONS = {
             "very strong reciprocity term (kappa x 30)",
             inputs=_assign(reciprocity=lambda f: 30 * f["reciprocity"]),
         ),
-        Perturbation("reciprocity term dropped (kappa = 0)", inputs=_assign(reciprocity=0.0)),
+        Perturbation(
+            "premise violated: independent tariffs (reciprocity term dropped, kappa = 0)",
+            inputs=_assign(reciprocity=0.0),
+        ),
         Perturbation(
             "credited round ends on the old contract curve (A's new preferences ignored)",
             solved=_credited_round_on_old_curve,
@@ -257,7 +260,7 @@ BASE = "credited base swapped (no credit cut from T-1 bindings, credit rules fro
 FALLS = "premise violated: A's welfare weight falls instead of rising"
 SUBSTITUTES = "premise violated: strategic substitutes (kappa sign flipped)"
 KAPPA_30 = "very strong reciprocity term (kappa x 30)"
-KAPPA_0 = "reciprocity term dropped (kappa = 0)"
+KAPPA_0 = "premise violated: independent tariffs (reciprocity term dropped, kappa = 0)"
 OLD_CURVE = "credited round ends on the old contract curve (A's new preferences ignored)"
 B_HALF = "B weighs welfare half as much as A did before (a^B = a^A / 2)"
 B_AS_A = "B weighs welfare as A did before (a^B = a^A)"
@@ -281,7 +284,7 @@ ASSIGNMENT_SHORT = {
     "grid_ex_ante_triggers": [NO_EX_ANTE],
     "grid_no_reverse": [SWAP],
     "fig2_B_dragged_down": [SUBSTITUTES],
-    "grid_B_may_cut": [SUBSTITUTES, KAPPA_0],
+    "grid_B_may_cut": [KAPPA_0],
     "grid_weak_result": [SWAP],
     "fig3_ex_ante_lower_in_T": [NO_EX_ANTE],
     "fig3_no_credit_lower_in_T1": [BASE],
