@@ -2,7 +2,9 @@
 
 The baseline of the figures is a table of one row; the robustness grid is a table of many rows.
 Input columns (:data:`PARAMETERS`); output: one row per point with the tariffs of each period
-and rule, B's values, the diagnostics the claims need, and a validity flag with its reason.
+and rule, B's values, each government's gain from the no-credit round of section 4 (its
+participation, footnote 21), T-1 trade relative to free trade, the diagnostics the claims need,
+and a validity flag with its reason.
 """
 
 from __future__ import annotations
