@@ -250,7 +250,12 @@ def fig_grid_claims(summary: pd.DataFrame):
             zorder=5,
             label=column.removeprefix("share_"),
         )
-    ax.set_yticks(y, data["claim"].str.replace("_", " "), fontsize=7)
+    labels = (
+        data["claim"]
+        .str.replace("__outside", " (outside the paper's assumptions)")
+        .str.replace("_", " ")
+    )
+    ax.set_yticks(y, labels, fontsize=7)
     ax.set_xlim(0, 1.02)
     ax.set_xlabel("share of the claim's domain (grid points) where it holds")
     for kind, color in kind_color.items():
