@@ -155,7 +155,22 @@ rule mattoo_olarreaga2000_falsifiability:
     resources:
         mem_mb=2000,
     params:
-        cfg={k: v for k, v in MO2000_CONFIG.items() if k != "figures"},
+        cfg=config_keys(
+            *(
+                f"{MO2000}.{key}"
+                for key in (
+                    "economy",
+                    "politics",
+                    "preference_change",
+                    "strong_complements",
+                    "premises",
+                    "rounds",
+                    # the default grid whatever grid.size says: whether a check can fail
+                    # does not need the cluster-size grid (19 re-solves of it would)
+                    "grid.sizes.default.axes",
+                )
+            )
+        ),
     message:
         "Mattoo and Olarreaga (2000): re-checking every claim under deliberate perturbations"
     script:

@@ -7,10 +7,10 @@ from gvcneg.theory.mattoo_olarreaga2000.falsifiability import assignment, falsif
 
 with logged(snakemake.log[0]) as log:
     targets = load_targets_file(snakemake.input.targets)
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["mattoo_olarreaga2000"]
     table = falsifiability_table(
         cfg,
-        cfg["grid"]["sizes"][cfg["grid"]["size"]]["axes"],
+        cfg["grid"]["sizes"]["default"]["axes"],
         targets,
         assignment(targets["document"]),
     )
