@@ -70,7 +70,7 @@ def test_strong_reciprocity_tilts_the_contract_curve_up(section):
     solved, _ = _large(section)
     assert np.nanmax(contract_curve_segment_slopes(solved)["slope"]) < 0
     kappa = solved["reciprocity"].iloc[0]
-    tilted, large = _large(section, reciprocity=30 * kappa)
+    tilted, large = _large(section, reciprocity=f.STRONG_RECIPROCITY_FACTOR * kappa)
     assert large["accepts_B_no_credit_round"]
     assert np.nanmax(contract_curve_segment_slopes(tilted)["slope"]) > 0
 

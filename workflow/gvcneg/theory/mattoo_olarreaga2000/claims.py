@@ -13,6 +13,7 @@ import pandas as pd
 
 from gvcneg.ledger.claims import Claim, computed, untestable
 from gvcneg.theory.mattoo_olarreaga2000.baseline import FIGURE_2_SCENARIO
+from gvcneg.theory.mattoo_olarreaga2000.figure_data import contract_curve_whole_slopes
 from gvcneg.theory.mattoo_olarreaga2000.grid import CLAIMS
 from gvcneg.theory.mattoo_olarreaga2000.inequality6 import alpha_bound, uruguay_round_check
 
@@ -132,6 +133,11 @@ def baseline_claims(solved: pd.DataFrame, contract_slopes: pd.DataFrame) -> list
             "fig4_contract_curve_max_slope",
             float(np.nanmax(contract_slopes["slope"])),
             "largest dt_A/dt_B on the plotted new contract curve between the rays through N and t^{T-1}",
+        ),
+        section_4(
+            "fig4_contract_curves_max_slope_whole",
+            float(np.nanmax(contract_curve_whole_slopes(solved)["slope"])),
+            "largest dt_A/dt_B along the whole plotted curves CC and C'C' (large change)",
         ),
         section_4(
             "fig5_B_value_X_minus_Y",

@@ -1,6 +1,6 @@
 """Can each check fail? The claims re-evaluated under deliberate perturbations.
 
-A perturbation violates a premise of the paper (substitute tariffs, a falling welfare weight,
+A perturbation violates a premise of the paper (substitute tariffs, no preference change,
 B valuing welfare as A did), perturbs the model (the credited base swapped between rules, the
 ex-ante credit's effect on period T dropped, a strong reciprocity term) or perturbs a check
 (alpha read as the cut in inequality (6), the credit share measured against the wrong cut).
@@ -73,6 +73,7 @@ def _ex_ante_from_nash(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+STRONG_RECIPROCITY_FACTOR = 60
 SWAPPED_BASE = tuple((rule, not credited) for rule, credited in CREDITED_BASE.items())
 # A grid point of the section-4 domain where the credited round leaves B below B0 (found on
 # the default grid; used to show that the Figure 5 check can also hold at a single point).
@@ -113,20 +114,16 @@ PERTURBATIONS = {
             variant=ModelVariant(credited_base=SWAPPED_BASE),
         ),
         Perturbation(
-            "premise violated: A's welfare weight falls instead of rising",
-            inputs=_assign(
-                welfare_weight_A_after=lambda f: (
-                    f["welfare_weight_A_before"] ** 2 / f["welfare_weight_A_after"]
-                )
-            ),
+            "premise violated: A's preferences do not change",
+            inputs=_assign(welfare_weight_A_after=lambda f: f["welfare_weight_A_before"]),
         ),
         Perturbation(
             "premise violated: strategic substitutes (kappa sign flipped)",
             inputs=_assign(reciprocity=lambda f: -f["reciprocity"]),
         ),
         Perturbation(
-            "very strong reciprocity term (kappa x 30)",
-            inputs=_assign(reciprocity=lambda f: 30 * f["reciprocity"]),
+            f"very strong reciprocity term (kappa x {STRONG_RECIPROCITY_FACTOR})",
+            inputs=_assign(reciprocity=lambda f: STRONG_RECIPROCITY_FACTOR * f["reciprocity"]),
         ),
         Perturbation(
             "premise violated: independent tariffs (reciprocity term dropped, kappa = 0)",
@@ -257,9 +254,9 @@ def falsifiability_table(
 SWAP = "swap the period-T tariffs of no credit and ex-ante credit"
 NO_EX_ANTE = "ex-ante credit without its period-T effect (negotiating-currency motive kept)"
 BASE = "credited base swapped (no credit cut from T-1 bindings, credit rules from period T)"
-FALLS = "premise violated: A's welfare weight falls instead of rising"
+UNCHANGED = "premise violated: A's preferences do not change"
 SUBSTITUTES = "premise violated: strategic substitutes (kappa sign flipped)"
-KAPPA_30 = "very strong reciprocity term (kappa x 30)"
+KAPPA_30 = f"very strong reciprocity term (kappa x {STRONG_RECIPROCITY_FACTOR})"
 KAPPA_0 = "premise violated: independent tariffs (reciprocity term dropped, kappa = 0)"
 OLD_CURVE = "credited round ends on the old contract curve (A's new preferences ignored)"
 B_HALF = "B weighs welfare half as much as A did before (a^B = a^A / 2)"
@@ -277,7 +274,7 @@ TOT_50 = "premise: terms-of-trade share 50% instead of 30%"
 # baseline also gets one under which it holds, to show its verdict is not fixed either way.
 ASSIGNMENT_SHORT = {
     "fig1_small_change": [SWAP],
-    "fig1_large_change": [FALLS],
+    "fig1_large_change": [UNCHANGED],
     "grid_liberalization_iff_below_binding": [SWAP],
     "grid_ex_ante_larger_cut": [SWAP],
     "fig1_small_change_ex_ante": [NO_EX_ANTE],
@@ -307,6 +304,7 @@ ASSIGNMENT_SHORT = {
     "fig4_cut_larger_with_credit": [BASE],
     "grid_cut_larger_with_credit": [BASE],
     "fig4_contract_curve_slope": [KAPPA_30],
+    "fig4_contract_curves_slope_whole": [KAPPA_30],
     "grid_contract_curve_slope": [KAPPA_0, KAPPA_30],
     "grid_contract_curve_closer": [CC_SIGN],
     "grid_B_average_lower": [BASE],

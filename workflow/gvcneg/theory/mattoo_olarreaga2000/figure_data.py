@@ -197,6 +197,20 @@ def figure_5_data(solved: pd.DataFrame, t_max: float, points: int) -> tuple[pd.D
     )
 
 
+def contract_curve_whole_slopes(solved: pd.DataFrame, n: int = 400) -> pd.DataFrame:
+    """Slopes along the whole contract curves before (CC) and after (C'C') the change, traced
+    by rays from the origin, at the large change (footnote 25 speaks of the whole curve)."""
+    from gvcneg.theory.mattoo_olarreaga2000.contract_curve import contract_curve_slope
+
+    g = _gov(_row(solved, "large"))
+    frames = []
+    for name, V_A in (("CC (T-1)", g.A_before), ("C'C' (after change)", g.A_after)):
+        curve = contract_curve_points(V_A, g.B, n)
+        slope = contract_curve_slope(V_A, g.B, curve["t_A"].to_numpy(), curve["t_B"].to_numpy())
+        frames.append(curve.assign(series=name, slope=slope))
+    return pd.concat(frames, ignore_index=True)
+
+
 def contract_curve_segment_slopes(solved: pd.DataFrame, n: int = 101) -> pd.DataFrame:
     """Slopes of the new contract curve between the rays through t^{T-1} (Y) and N (X)."""
     from gvcneg.theory.mattoo_olarreaga2000.contract_curve import contract_curve_slope
