@@ -32,7 +32,10 @@ def test_figure_5_levels_are_values_at_the_points(solved_baseline):
     data, levels = fd.figure_5_data(solved_baseline, 0.2, 41)
     large = solved_baseline.set_index("scenario").loc["large"]
     assert levels["B0 (t^{T-1})"] == pytest.approx(large["value_B_t0"])
-    assert levels["Y (credit)"] < levels["B0 (t^{T-1})"]
+    # Figure 5's ordering where the section-4 premises hold: A's unilateral cut helps B
+    # (N above B0), B accepts the no-credit round (X above N), credit lowers B's value (Y < X).
+    assert levels["B0 (t^{T-1})"] < levels["N"] <= levels["X (no credit)"]
+    assert levels["Y (credit)"] < levels["X (no credit)"]
     fig, _ = figs.fig_5(data, levels, 0.2)
     plt.close(fig)
 

@@ -70,6 +70,26 @@ def _frame(ax, t_max, title):
     ax.set_aspect("equal")
 
 
+def _zoom_limits(data: pd.DataFrame, names, pad: float = 0.6):
+    """A square window around the named points (X and Y lie close together on C'C')."""
+    part = data[data["series"].isin(names)]
+    cx, cy = part["t_A"].mean(), part["t_B"].mean()
+    half = max(np.ptp(part["t_A"]), np.ptp(part["t_B"]), 1e-4) * (0.5 + pad)
+    return (cx - half, cx + half), (cy - half, cy + half)
+
+
+def _inset(ax, bounds, limits, draw):
+    """An inset (axes fraction ``bounds``) zoomed on ``limits``, drawn by ``draw(inset)``."""
+    inset = ax.inset_axes(bounds)
+    draw(inset)
+    inset.set_xlim(*limits[0])
+    inset.set_ylim(*limits[1])
+    inset.tick_params(labelsize=6)
+    inset.set_title("zoom on X and Y", fontsize=7)
+    ax.indicate_inset_zoom(inset, edgecolor="0.4")
+    return inset
+
+
 def fig_1(data: pd.DataFrame, t_max: float):
     """Figure 1: no-credit reaction functions before and after a small and a large change."""
     fig, ax = plt.subplots(figsize=(6, 6))
@@ -150,6 +170,12 @@ def fig_4(data: pd.DataFrame, t_max: float):
     )
     _draw_points(ax, data, ["Nash (T-1)", "t^{T-1}", "N", "X (no credit)", "Y (credit)"])
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1.0))
+
+    def draw(inset):
+        _draw_curves(inset, data, ["C'C' (after change)", "ray through N", "ray through t^{T-1}"])
+        _draw_points(inset, data, ["X (no credit)", "Y (credit)"])
+
+    _inset(ax, [0.06, 0.56, 0.38, 0.38], _zoom_limits(data, ["X (no credit)", "Y (credit)"]), draw)
     return fig, data
 
 
@@ -175,6 +201,14 @@ def fig_5(data: pd.DataFrame, levels: dict, t_max: float):
     _draw_curves(ax, data, ["C'C' (after change)"])
     _draw_points(ax, data, list(levels))
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1.0))
+
+    def draw(inset):
+        for name, level in order:
+            inset.contour(x, y, z, levels=[level], colors=[colors.get(name, "0.3")])
+        _draw_curves(inset, data, ["C'C' (after change)"])
+        _draw_points(inset, data, ["X (no credit)", "Y (credit)"])
+
+    _inset(ax, [0.6, 0.05, 0.35, 0.3], _zoom_limits(data, ["X (no credit)", "Y (credit)"]), draw)
     return fig, data
 
 
@@ -194,7 +228,13 @@ def fig_grid_claims(summary: pd.DataFrame):
     ].copy()
     fig, ax = plt.subplots(figsize=(9, 0.38 * len(data) + 1.5))
     y = np.arange(len(data))[::-1]
-    kind_color = {"always": "tab:blue", "may": "tab:orange", "ambiguous": "tab:gray"}
+    kind_color = {
+        "always": "tab:blue",
+        "may": "tab:orange",
+        "ambiguous": "tab:gray",
+        "premise": "tab:green",
+        "extension": "tab:purple",  # outside the paper's assumptions
+    }
     ax.barh(y, data["share_all"].fillna(0), color=[kind_color[k] for k in data["kind"]], alpha=0.8)
     for column, marker in (
         ("share_complements", "o"),
@@ -210,9 +250,14 @@ def fig_grid_claims(summary: pd.DataFrame):
             zorder=5,
             label=column.removeprefix("share_"),
         )
-    ax.set_yticks(y, data["claim"].str.replace("_", " "), fontsize=7)
+    labels = (
+        data["claim"]
+        .str.replace("__outside", " (outside the paper's assumptions)")
+        .str.replace("_", " ")
+    )
+    ax.set_yticks(y, labels, fontsize=7)
     ax.set_xlim(0, 1.02)
-    ax.set_xlabel("share of applicable valid grid points where the claim holds")
+    ax.set_xlabel("share of the claim's domain (grid points) where it holds")
     for kind, color in kind_color.items():
         ax.barh([np.nan], [np.nan], color=color, label=f"claim type: {kind}")
     ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3)

@@ -9,6 +9,6 @@ with logged(snakemake.log[0]) as log:
     size = snakemake.params.size
     grid = build_grid(size["axes"])
     chunk = grid_chunk(grid, int(snakemake.wildcards.chunk), size["chunks"])
-    results = evaluate_chunk(chunk)
+    results = evaluate_chunk(chunk, snakemake.params.premises["min_trade_share"])
     save_csv(results, snakemake.output[0])
     log.info("evaluated %d of %d grid points", len(results), len(grid))

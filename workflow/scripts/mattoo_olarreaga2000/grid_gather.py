@@ -14,7 +14,14 @@ with logged(snakemake.log[0]) as log:
     out = snakemake.output
     save_csv(results, out.points)
     save_table(summary, out.summary_csv, out.summary_md, out.summary_html, ".4f")
-    save_table(invalid_points(results), out.invalid_csv, out.invalid_md, out.invalid_html, ".4f")
+    min_trade_share = snakemake.params.premises["min_trade_share"]
+    save_table(
+        invalid_points(results, min_trade_share),
+        out.invalid_csv,
+        out.invalid_md,
+        out.invalid_html,
+        ".4f",
+    )
     fig, data = fig_grid_claims(summary)
     save_figure(fig, data, out.png, out.svg, out.csv)
     log.info("grid summary:\n%s", summary.to_string())

@@ -17,4 +17,5 @@ Modules, one job each:
 - ``grid``: the robustness grid: build, chunk, evaluate claims, summarise shares.
 - ``inequality6``: inequality (6) and its numeric illustration.
 - ``claims``: the computed quantities for the ledger.
+- ``falsifiability``: every claim re-checked under deliberate perturbations (can it fail?).
 """

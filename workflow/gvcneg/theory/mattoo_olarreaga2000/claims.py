@@ -11,7 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from gvcneg.ledger.claims import Claim, computed
+from gvcneg.ledger.claims import Claim, computed, untestable
+from gvcneg.theory.mattoo_olarreaga2000.baseline import FIGURE_2_SCENARIO
+from gvcneg.theory.mattoo_olarreaga2000.figure_data import contract_curve_whole_slopes
 from gvcneg.theory.mattoo_olarreaga2000.grid import CLAIMS
 from gvcneg.theory.mattoo_olarreaga2000.inequality6 import alpha_bound, uruguay_round_check
 
@@ -37,61 +39,116 @@ def _scenario(solved: pd.DataFrame, name: str) -> pd.Series:
     return solved[solved["scenario"] == name].iloc[0]
 
 
+SECTION_4_PREMISE = (
+    "the section-4 premise fails at the baseline: a government loses from the no-credit round "
+    "N -> X (footnote 21 requires a deal 'incentive compatible for both countries')"
+)
+
+
+def _value(quantity: str, value, note: str = "") -> Claim:
+    """A computed quantity, or untestable where the model leaves it undefined (NaN)."""
+    value = float(value)
+    if not np.isfinite(value):
+        return untestable(quantity, "undefined at these parameters (e.g. no unilateral cut)")
+    return computed(quantity, value, note)
+
+
+def section_4_premise_holds(row: pd.Series) -> bool:
+    """A liberalized without credit and both governments accept the no-credit round."""
+    return bool(
+        row["T_no_credit_A"] < row["t0_A"] - 1e-10
+        and row["accepts_A_no_credit_round"]
+        and row["accepts_B_no_credit_round"]
+    )
+
+
 def baseline_claims(solved: pd.DataFrame, contract_slopes: pd.DataFrame) -> list[Claim]:
     small, large = _scenario(solved, "small"), _scenario(solved, "large")
+    strong = _scenario(solved, FIGURE_2_SCENARIO)
     eps = 1e-10
+    premise = section_4_premise_holds(large)
+
+    def section_4(quantity, value, note=""):
+        return _value(quantity, value, note) if premise else untestable(quantity, SECTION_4_PREMISE)
+
     return [
-        computed(
+        _value(
+            "section_4_B_gain_from_no_credit_round",
+            large["gain_B_no_credit_round"],
+            "V_B(X) - V_B(N), large change (B's participation, footnote 21)",
+        ),
+        _value(
+            "section_4_A_gain_from_no_credit_round",
+            large["gain_A_no_credit_round"],
+            "V_A(X) - V_A(N) with A's new preferences, large change",
+        ),
+        _value(
+            "baseline_trade_share_t0",
+            large["trade_share_t0"],
+            "imports at the T-1 tariffs / free-trade imports",
+        ),
+        _value(
+            "baseline_nash_share_of_prohibitive",
+            large["nash_share_of_prohibitive"],
+            "Nash tariff (T-1 preferences) / prohibitive tariff",
+        ),
+        _value(
             "fig1_small_change_no_unilateral_cut",
             small["T_no_credit_A"] >= small["t0_A"] - eps,
             "1 = A keeps its binding after the small change (no credit)",
         ),
-        computed(
+        _value(
             "fig1_large_change_unilateral_cut",
             large["T_no_credit_A"] < large["t0_A"] - eps,
             "1 = A cuts below its binding after the large change (no credit)",
         ),
-        computed(
+        _value(
             "fig1_small_change_ex_ante_cut",
             small["T_ex_ante_A"] < small["t0_A"] - eps,
             "1 = with ex-ante credit A cuts even after the small change",
         ),
-        computed(
+        _value(
             "fig2_ex_ante_B_cut",
-            (large["T_ex_ante_B"] < large["t0_B"] - eps)
-            and (large["T_no_credit_B"] >= large["t0_B"] - eps),
-            "1 = B cuts below its binding under ex-ante credit but not under no credit",
+            (strong["T_ex_ante_B"] < strong["t0_B"] - eps)
+            and (strong["T_no_credit_B"] >= strong["t0_B"] - eps),
+            "1 = B cuts below its binding under ex-ante credit but not under no credit "
+            "(strong-complements scenario)",
         ),
-        computed(
+        _value(
             "fig3_A_tariff_T_no_credit_minus_ex_ante",
             large["T_no_credit_A"] - large["T_ex_ante_A"],
         ),
-        computed(
+        _value(
             "fig3_A_tariff_T1_ex_post_minus_no_credit",
             large["T1x_ex_post_A"] - large["T1x_no_credit_A"],
         ),
-        computed(
+        _value(
             "fig3_A_tariff_T1_ex_ante_minus_ex_post",
             large["T1x_ex_ante_A"] - large["T1x_ex_post_A"],
         ),
-        computed("fig4_cut_with_credit_minus_without", large["cut_Y"] - large["cut_X"]),
-        computed("fig4_cut_without_credit", large["cut_X"], "alpha^N of section 4 (a cut)"),
-        computed("fig4_cut_with_credit", large["cut_Y"], "alpha^C of section 4 (a cut)"),
-        computed(
+        section_4("fig4_cut_with_credit_minus_without", large["cut_Y"] - large["cut_X"]),
+        _value("fig4_cut_without_credit", large["cut_X"], "alpha^N of section 4 (a cut)"),
+        _value("fig4_cut_with_credit", large["cut_Y"], "alpha^C of section 4 (a cut)"),
+        section_4(
             "fig4_contract_curve_max_slope",
             float(np.nanmax(contract_slopes["slope"])),
             "largest dt_A/dt_B on the plotted new contract curve between the rays through N and t^{T-1}",
         ),
-        computed(
+        section_4(
+            "fig4_contract_curves_max_slope_whole",
+            float(np.nanmax(contract_curve_whole_slopes(solved)["slope"])),
+            "largest dt_A/dt_B along the whole plotted curves CC and C'C' (large change)",
+        ),
+        section_4(
             "fig5_B_value_X_minus_Y",
             large["value_B_T1n_no_credit"] - large["value_B_T1n_ex_post"],
         ),
-        computed("fig5_B_value_Y_minus_B0", large["value_B_T1n_ex_post"] - large["value_B_t0"]),
-        computed(
+        section_4("fig5_B_value_Y_minus_B0", large["value_B_T1n_ex_post"] - large["value_B_t0"]),
+        _value(
             "appendix_B_value_reciprocity_minus_B0",
             large["value_B_T_automatic_reciprocity"] - large["value_B_t0"],
         ),
-        computed(
+        _value(
             "baseline_credit_share_of_cut",
             large["credit_share_of_cut"],
             "share of A's ex-ante unilateral cut added by the credit, large change",
@@ -104,24 +161,31 @@ def grid_claims(summary: pd.DataFrame) -> list[Claim]:
     out = []
     for claim in CLAIMS:
         row = by_name.loc[claim.name]
+        quantity = f"grid_share_{claim.name}"
+        if int(row["applicable_all"]) == 0:
+            out.append(untestable(quantity, "no grid point satisfies the claim's premises"))
+            continue
         out.append(
             computed(
-                f"grid_share_{claim.name}",
+                quantity,
                 row["share_all"],
-                f"share of {int(row['applicable_all'])} applicable valid grid points",
+                f"share of {int(row['applicable_all'])} grid points in the claim's domain",
             )
         )
-    strengthen = (
-        by_name.loc["section_4_A_average_lower_with_ex_ante", "share_all"]
-        - by_name.loc["ex_ante_average_lower", "share_all"]
-    )
-    out.append(
-        computed(
-            "grid_section_4_strengthens_ex_ante_for_A",
-            strengthen,
-            "share with endogenous cut minus share with exogenous cut",
+    for suffix in ("", "__outside"):
+        endogenous = by_name.loc[f"section_4_A_average_lower_with_ex_ante{suffix}"]
+        exogenous = by_name.loc[f"section_4_ex_ante_average_lower_exogenous{suffix}"]
+        quantity = f"grid_section_4_strengthens_ex_ante_for_A{suffix}"
+        if int(endogenous["applicable_all"]) == 0:
+            out.append(untestable(quantity, "no grid point satisfies the claim's premises"))
+            continue
+        out.append(
+            computed(
+                quantity,
+                endogenous["share_all"] - exogenous["share_all"],
+                "share with endogenous cut minus share with exogenous cut, same points",
+            )
         )
-    )
     return out
 
 

@@ -7,6 +7,7 @@ from dataclasses import astuple
 import numpy as np
 import pandas as pd
 
+from gvcneg.theory.mattoo_olarreaga2000.baseline import FIGURE_2_SCENARIO
 from gvcneg.theory.mattoo_olarreaga2000.contract_curve import ray_intersection
 from gvcneg.theory.mattoo_olarreaga2000.reactions import (
     LinearReaction,
@@ -89,8 +90,10 @@ def best_response_path(r_A, r_B, cap_A, cap_B, steps: int = 40) -> pd.DataFrame:
 
 
 def figure_2_data(solved: pd.DataFrame, t_max: float, points: int) -> pd.DataFrame:
-    """Static reaction functions under ex-ante credit; B dragged below its binding."""
-    large = _row(solved, "large")
+    """Static reaction functions under ex-ante credit; B dragged below its binding.
+
+    Drawn at the strong-complements scenario (see ``baseline``)."""
+    large = _row(solved, FIGURE_2_SCENARIO)
     g = _gov(large)
     grid = np.linspace(0.0, t_max, points)
     r_A, r_B = reaction_of_A(g.A_after), reaction_of_B(g.B)
@@ -192,6 +195,20 @@ def figure_5_data(solved: pd.DataFrame, t_max: float, points: int) -> tuple[pd.D
     return pd.concat([surface, after, pts], ignore_index=True), dict(
         zip(pts["series"], pts["value_B"], strict=True)
     )
+
+
+def contract_curve_whole_slopes(solved: pd.DataFrame, n: int = 400) -> pd.DataFrame:
+    """Slopes along the whole contract curves before (CC) and after (C'C') the change, traced
+    by rays from the origin, at the large change (footnote 25 speaks of the whole curve)."""
+    from gvcneg.theory.mattoo_olarreaga2000.contract_curve import contract_curve_slope
+
+    g = _gov(_row(solved, "large"))
+    frames = []
+    for name, V_A in (("CC (T-1)", g.A_before), ("C'C' (after change)", g.A_after)):
+        curve = contract_curve_points(V_A, g.B, n)
+        slope = contract_curve_slope(V_A, g.B, curve["t_A"].to_numpy(), curve["t_B"].to_numpy())
+        frames.append(curve.assign(series=name, slope=slope))
+    return pd.concat(frames, ignore_index=True)
 
 
 def contract_curve_segment_slopes(solved: pd.DataFrame, n: int = 101) -> pd.DataFrame:

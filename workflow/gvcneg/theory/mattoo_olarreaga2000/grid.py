@@ -5,6 +5,20 @@ into contiguous chunks (one Snakemake job each), solved with :func:`solve_scenar
 reduced to one boolean per claim and point (NaN where the claim does not apply). The summary
 is the share of applicable valid points where each claim holds, overall and by tariff
 interaction (complements / independent / substitutes).
+
+Domains (issue: each claim is tested only where the paper's premises hold):
+
+* every claim: valid points with trade at T-1 away from autarky (``min_trade_share``, our
+  reading; the paper's figures draw interior tariffs);
+* section 4 (Figures 4-5, the choice of rule): in addition A liberalized without credit and
+  the no-credit round is accepted by both countries (footnote 21: "countries A and B will
+  negotiate a multilateral deal that is incentive compatible for both countries"; footnote 23:
+  efficiency with equiproportionate cuts "would hold if the bargaining solution could be
+  supported by side-payments", which the model has not).
+
+The section-4 claims are also evaluated where A liberalized but a country refuses the round:
+columns ``<claim>__outside``, kind ``extension`` ("outside the paper's assumptions"), never
+folded into the verdict.
 """
 
 from __future__ import annotations
@@ -175,7 +189,47 @@ CLAIMS = [
         "may",
     ),
 ]
+CLAIMS.append(
+    Claim(
+        "section_4_round_accepted_by_both",
+        "Section 4, footnote 21",
+        "where A liberalized (no credit), both governments gain from the no-credit round N -> X",
+        "premise",
+    )
+)
+SECTION_4 = [
+    "section_4_cut_larger_with_credit",
+    "section_4_contract_curve_negative_slope",
+    "section_4_new_contract_curve_closer",
+    "section_4_B_average_lower_with_ex_ante",
+    "section_4_A_average_lower_with_ex_ante",
+    "section_4_ex_ante_average_lower_exogenous",
+    "figure_5_credit_lowers_B_value",
+    "figure_5_ex_post_below_B0",
+    "ex_post_resisted_by_B",
+    "ex_ante_acceptable_to_B",
+]
+CLAIMS.append(
+    Claim(
+        "section_4_ex_ante_average_lower_exogenous",
+        "Section 4 (comparison)",
+        "A's average tariff lower under ex-ante credit with the exogenous cut (section-4 domain)",
+        "ambiguous",
+    )
+)
+OUTSIDE = "__outside"
+CLAIMS.extend(
+    Claim(
+        f"{c.name}{OUTSIDE}",
+        c.location,
+        f"{c.statement} -- outside the paper's assumptions (a country refuses the round)",
+        "extension",
+    )
+    for c in list(CLAIMS)
+    if c.name in SECTION_4
+)
 CLAIM_NAMES = [c.name for c in CLAIMS]
+DEFAULT_MIN_TRADE_SHARE = 0.25
 
 
 def _axis_values(spec) -> np.ndarray:
@@ -202,10 +256,29 @@ def _where(applies, holds) -> np.ndarray:
     return np.where(applies, np.asarray(holds, dtype=float), np.nan)
 
 
-def evaluate_claims(solved: pd.DataFrame) -> pd.DataFrame:
-    """One column per claim: 1 (holds), 0 (fails), NaN (does not apply or invalid point)."""
+def paper_domains(solved: pd.DataFrame, min_trade_share: float = DEFAULT_MIN_TRADE_SHARE):
+    """Masks: ``base`` (valid, away from autarky), ``liberalized`` (base and A cuts without
+    credit), ``accepted`` (both accept the no-credit round), ``section_4`` and ``outside``."""
     s = solved
-    v = s["valid"].to_numpy(bool)
+    base = s["valid"].to_numpy(bool) & (s["trade_share_t0"].to_numpy(float) >= min_trade_share)
+    liberalized = base & (s["T_no_credit_A"] < s["t0_A"] - EPS).to_numpy(bool)
+    accepted = (s["accepts_A_no_credit_round"] & s["accepts_B_no_credit_round"]).to_numpy(bool)
+    return {
+        "base": base,
+        "liberalized": liberalized,
+        "accepted": accepted,
+        "section_4": liberalized & accepted,
+        "outside": liberalized & ~accepted,
+    }
+
+
+def evaluate_claims(
+    solved: pd.DataFrame, min_trade_share: float = DEFAULT_MIN_TRADE_SHARE
+) -> pd.DataFrame:
+    """One column per claim: 1 (holds), 0 (fails), NaN (does not apply or outside its domain)."""
+    s = solved
+    domains = paper_domains(s, min_trade_share)
+    v = domains["base"]
     t0_A, t0_B = s["t0_A"], s["t0_B"]
     nc_cut = v & (s["T_no_credit_A"] < t0_A - EPS)
     ea_cut = v & (s["T_ex_ante_A"] < t0_A - EPS)
@@ -251,34 +324,59 @@ def evaluate_claims(solved: pd.DataFrame) -> pd.DataFrame:
         "inequality_6_iff_alpha_below_share_bound": _where(
             nc_cut, ineq6 == (s["retention"] < bound)
         ),
-        "section_4_cut_larger_with_credit": _where(nc_cut, s["cut_Y"] > s["cut_X"] + EPS),
-        "section_4_contract_curve_negative_slope": _where(v, slopes_negative),
-        "section_4_new_contract_curve_closer": _where(
-            v & np.isfinite(s["cc_shift_min_gap"]), s["cc_shift_min_gap"] > 0
-        ),
-        "section_4_B_average_lower_with_ex_ante": _where(
-            nc_cut, s["avg_n_ex_ante_B"] < s["avg_n_no_credit_B"] - EPS
-        ),
-        "section_4_A_average_lower_with_ex_ante": _where(
-            ea_cut, s["avg_n_ex_ante_A"] < s["avg_n_no_credit_A"] - EPS
-        ),
-        "figure_5_credit_lowers_B_value": _where(
-            nc_cut, s["value_B_T1n_ex_post"] < s["value_B_T1n_no_credit"]
-        ),
-        "figure_5_ex_post_below_B0": _where(nc_cut, s["value_B_T1n_ex_post"] < s["value_B_t0"]),
-        "ex_post_resisted_by_B": _where(nc_cut, s["value_B_x_ex_post"] < s["value_B_x_no_credit"]),
-        "ex_ante_acceptable_to_B": _where(
-            ea_cut, s["value_B_x_ex_ante"] >= s["value_B_x_no_credit"]
-        ),
         "automatic_reciprocity_B_worse_than_before": _where(
             ar_cut, s["value_B_T_automatic_reciprocity"] < s["value_B_t0"]
         ),
     }
+    columns["section_4_round_accepted_by_both"] = _where(
+        domains["liberalized"], domains["accepted"]
+    )
+    for suffix, domain in (("", domains["section_4"]), (OUTSIDE, domains["outside"])):
+        for name, (applies, holds) in _section_4_checks(s, ea_cut, domain, slopes_negative).items():
+            columns[f"{name}{suffix}"] = _where(applies, holds)
     frame = pd.DataFrame(columns)
     return frame[CLAIM_NAMES]
 
 
+def _section_4_checks(s, ea_cut, domain, slopes_negative) -> dict:
+    """(applies, holds) of each section-4 claim on one domain of liberalizing points."""
+    ea_domain = domain & ea_cut
+    return {
+        "section_4_cut_larger_with_credit": (domain, s["cut_Y"] > s["cut_X"] + EPS),
+        "section_4_contract_curve_negative_slope": (domain, slopes_negative),
+        "section_4_new_contract_curve_closer": (
+            domain & np.isfinite(s["cc_shift_min_gap"]),
+            s["cc_shift_min_gap"] > 0,
+        ),
+        "section_4_B_average_lower_with_ex_ante": (
+            domain,
+            s["avg_n_ex_ante_B"] < s["avg_n_no_credit_B"] - EPS,
+        ),
+        "section_4_A_average_lower_with_ex_ante": (
+            ea_domain,
+            s["avg_n_ex_ante_A"] < s["avg_n_no_credit_A"] - EPS,
+        ),
+        "section_4_ex_ante_average_lower_exogenous": (
+            ea_domain,
+            s["avg_x_ex_ante_A"] < s["avg_x_no_credit_A"] - EPS,
+        ),
+        "figure_5_credit_lowers_B_value": (
+            domain,
+            s["value_B_T1n_ex_post"] < s["value_B_T1n_no_credit"],
+        ),
+        "figure_5_ex_post_below_B0": (domain, s["value_B_T1n_ex_post"] < s["value_B_t0"]),
+        "ex_post_resisted_by_B": (domain, s["value_B_x_ex_post"] < s["value_B_x_no_credit"]),
+        "ex_ante_acceptable_to_B": (
+            ea_domain,
+            s["value_B_x_ex_ante"] >= s["value_B_x_no_credit"],
+        ),
+    }
+
+
 KEEP = [
+    "trade_share_t0",
+    "gain_A_no_credit_round",
+    "gain_B_no_credit_round",
     "t0_A",
     "t0_B",
     "T_no_credit_A",
@@ -293,10 +391,12 @@ KEEP = [
 ]
 
 
-def evaluate_chunk(points: pd.DataFrame) -> pd.DataFrame:
+def evaluate_chunk(
+    points: pd.DataFrame, min_trade_share: float = DEFAULT_MIN_TRADE_SHARE
+) -> pd.DataFrame:
     """Solve a chunk of grid points and return the inputs, key outputs and claim columns."""
     solved = solve_scenarios(points[PARAMETERS])
-    claims = evaluate_claims(solved)
+    claims = evaluate_claims(solved, min_trade_share)
     keep = solved[KEEP].reset_index(drop=True)
     return pd.concat([points.reset_index(drop=True), keep, claims], axis=1)
 
@@ -322,9 +422,18 @@ def summarise_grid(results: pd.DataFrame) -> pd.DataFrame:
     return summary
 
 
-def invalid_points(results: pd.DataFrame) -> pd.DataFrame:
-    """How many grid points were excluded, and why."""
-    bad = results[~results["valid"].astype(bool)]
+def invalid_points(
+    results: pd.DataFrame, min_trade_share: float = DEFAULT_MIN_TRADE_SHARE
+) -> pd.DataFrame:
+    """How many grid points were excluded, and why (invalid model or near autarky)."""
+    valid = results["valid"].astype(bool)
+    bad = results[~valid]
     counts = bad["invalid_reason"].value_counts().rename_axis("reason").reset_index(name="points")
+    autarky = int((valid & (results["trade_share_t0"] < min_trade_share)).sum())
+    if autarky:
+        reason = f"near autarky: T-1 trade below {min_trade_share:.0%} of free trade"
+        counts = pd.concat(
+            [counts, pd.DataFrame({"reason": [reason], "points": [autarky]})], ignore_index=True
+        )
     counts["share_of_grid"] = counts["points"] / max(len(results), 1)
     return counts

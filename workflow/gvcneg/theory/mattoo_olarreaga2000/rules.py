@@ -53,6 +53,26 @@ CREDITED_BASE = {
 
 
 @dataclass(frozen=True)
+class ModelVariant:
+    """Switches that perturb the rules (module ``falsifiability``); the defaults are the paper's.
+
+    ``credited_base``: which rules cut the T+1 round from the T-1 bindings (None: the paper's,
+    :data:`CREDITED_BASE`). ``ex_ante_anticipates``: True makes governments under ex-ante credit
+    keep the negotiating-currency motive of period T (the credit's effect on period T dropped).
+    """
+
+    credited_base: tuple[tuple[str, bool], ...] | None = None
+    ex_ante_anticipates: bool = False
+
+    def credits(self, rule: str) -> bool:
+        table = CREDITED_BASE if self.credited_base is None else dict(self.credited_base)
+        return table[rule]
+
+
+PAPER = ModelVariant()
+
+
+@dataclass(frozen=True)
 class Governments:
     """A before and after its preference change, and B (unchanged)."""
 
@@ -84,12 +104,14 @@ def reciprocity_scale(V_A: Quadratic, t0_A, t0_B, retention, discount):
     return np.clip(unconstrained, 0.0, 1.0)
 
 
-def solve_period_T(rule: str, gov: Governments, t0_A, t0_B, retention, discount):
+def solve_period_T(
+    rule: str, gov: Governments, t0_A, t0_B, retention, discount, variant: ModelVariant = PAPER
+):
     """Tariffs (t_A, t_B) chosen in period T under ``rule`` (bindings t0 may not be exceeded)."""
     if rule == "automatic_reciprocity":
         scale = reciprocity_scale(gov.A_after, t0_A, t0_B, retention, discount)
         return scale * t0_A, scale * t0_B
-    if rule in ("no_credit", "ex_post"):
+    if rule in ("no_credit", "ex_post") or (rule == "ex_ante" and variant.ex_ante_anticipates):
         factor = negotiating_currency_factor(retention, discount)
     elif rule == "ex_ante":
         factor = 1.0
@@ -101,25 +123,29 @@ def solve_period_T(rule: str, gov: Governments, t0_A, t0_B, retention, discount)
     return t_A, t_B
 
 
-def negotiation_base(rule: str, period_T, t0):
+def negotiation_base(rule: str, period_T, t0, variant: ModelVariant = PAPER):
     """The tariffs the T+1 cut applies to: the T-1 bindings if the rule credits, else period T."""
-    return t0 if CREDITED_BASE[rule] else period_T
+    return t0 if variant.credits(rule) else period_T
 
 
-def solve_round_T_plus_1_exogenous(rule: str, period_T, t0, retention):
+def solve_round_T_plus_1_exogenous(
+    rule: str, period_T, t0, retention, variant: ModelVariant = PAPER
+):
     """Section 3.4: tariffs after an exogenous equiproportionate cut (retained share alpha)."""
-    base_A, base_B = negotiation_base(rule, period_T, t0)
+    base_A, base_B = negotiation_base(rule, period_T, t0, variant)
     # As in the paper (Figure 3, inequality (6)), the negotiated tariff is applied in T+1.
     return retention * base_A, retention * base_B
 
 
-def solve_round_T_plus_1_endogenous(rule: str, gov: Governments, period_T, t0):
+def solve_round_T_plus_1_endogenous(
+    rule: str, gov: Governments, period_T, t0, variant: ModelVariant = PAPER
+):
     """Section 4: the base cut equiproportionately to the new contract curve.
 
     Returns (t_A, t_B, cut) where cut = 1 - scale is the proportional reduction from the base
     (zero when the base is already on or inside the contract curve).
     """
-    base_A, base_B = negotiation_base(rule, period_T, t0)
+    base_A, base_B = negotiation_base(rule, period_T, t0, variant)
     scale = ray_intersection(gov.A_after, gov.B, base_A, base_B)
     scale = np.where(scale > 1.0, 1.0, scale)
     return scale * base_A, scale * base_B, 1.0 - scale

@@ -2,7 +2,9 @@
 
 The baseline of the figures is a table of one row; the robustness grid is a table of many rows.
 Input columns (:data:`PARAMETERS`); output: one row per point with the tariffs of each period
-and rule, B's values, the diagnostics the claims need, and a validity flag with its reason.
+and rule, B's values, each government's gain from the no-credit round of section 4 (its
+participation, footnote 21), T-1 trade relative to free trade, the diagnostics the claims need,
+and a validity flag with its reason.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from gvcneg.theory.mattoo_olarreaga2000.reactions import (
     reaction_of_B,
 )
 from gvcneg.theory.mattoo_olarreaga2000.rules import (
+    PAPER,
     RULES,
     Governments,
+    ModelVariant,
     solve_period_T,
     solve_round_T_minus_1,
     solve_round_T_plus_1_endogenous,
@@ -67,8 +71,11 @@ def _invalid_reason(checks: list[tuple[str, np.ndarray]], n: int) -> np.ndarray:
     return reason
 
 
-def solve_scenarios(points: pd.DataFrame) -> pd.DataFrame:
-    """All periods and rules at every point (see the module docstring)."""
+def solve_scenarios(points: pd.DataFrame, variant: ModelVariant = PAPER) -> pd.DataFrame:
+    """All periods and rules at every point (see the module docstring).
+
+    ``variant`` perturbs the rules (falsifiability checks); the default is the paper's model.
+    """
     missing = [c for c in PARAMETERS if c not in points]
     if missing:
         raise KeyError(f"parameter columns missing: {missing}")
@@ -97,9 +104,9 @@ def solve_scenarios(points: pd.DataFrame) -> pd.DataFrame:
     B0 = gov.B.value(t0_A, t0_B)
     out["value_B_t0"] = B0
     for rule in RULES:
-        T = solve_period_T(rule, gov, t0_A, t0_B, alpha, delta)
-        T1x = solve_round_T_plus_1_exogenous(rule, T, t0, alpha)
-        T1n_A, T1n_B, cut = solve_round_T_plus_1_endogenous(rule, gov, T, t0)
+        T = solve_period_T(rule, gov, t0_A, t0_B, alpha, delta, variant)
+        T1x = solve_round_T_plus_1_exogenous(rule, T, t0, alpha, variant)
+        T1n_A, T1n_B, cut = solve_round_T_plus_1_endogenous(rule, gov, T, t0, variant)
         out |= {
             f"T_{rule}_A": T[0],
             f"T_{rule}_B": T[1],
@@ -119,11 +126,28 @@ def solve_scenarios(points: pd.DataFrame) -> pd.DataFrame:
     out["X_A"], out["X_B"] = out["T1n_no_credit_A"], out["T1n_no_credit_B"]
     out["Y_A"], out["Y_B"] = out["T1n_ex_post_A"], out["T1n_ex_post_B"]
     out["cut_X"], out["cut_Y"] = out["cut_no_credit"], out["cut_ex_post"]
+    # Footnote 21: the negotiated deal must be "incentive compatible for both countries". The
+    # disagreement point of round T+1 is N, where "at the beginning of period T+1 we are"
+    # (section 4). Gains of each government from the no-credit round (N -> X) and of B from the
+    # credited round (N -> Y); A is valued with its new preferences.
+    N = (out["T_no_credit_A"], out["T_no_credit_B"])
+    out["value_A_N"] = gov.A_after.value(*N)
+    out["value_A_X"] = gov.A_after.value(out["X_A"], out["X_B"])
+    out["value_A_Y"] = gov.A_after.value(out["Y_A"], out["Y_B"])
+    out["gain_A_no_credit_round"] = out["value_A_X"] - out["value_A_N"]
+    out["gain_B_no_credit_round"] = out["value_B_T1n_no_credit"] - out["value_B_T_no_credit"]
+    out["gain_B_credit_round"] = out["value_B_T1n_ex_post"] - out["value_B_T_no_credit"]
+    tol = 1e-12
+    out["accepts_A_no_credit_round"] = out["gain_A_no_credit_round"] >= -tol
+    out["accepts_B_no_credit_round"] = out["gain_B_no_credit_round"] >= -tol
     out["cc_slope_X"] = contract_curve_slope(gov.A_after, gov.B, out["X_A"], out["X_B"])
     out["cc_slope_Y"] = contract_curve_slope(gov.A_after, gov.B, out["Y_A"], out["Y_B"])
     out["cc_slope_t0_before"] = contract_curve_slope(gov.A_before, gov.B, t0_A, t0_B)
     upper = prohibitive_tariff(points["import_supply_slope"], points["export_supply_slope"])
     out["prohibitive_tariff"] = np.broadcast_to(upper, (n,))
+    # Imports are linear in the own tariff: at t they are (1 - t / prohibitive) of free trade.
+    out["trade_share_t0"] = 1 - np.maximum(t0_A, t0_B) / out["prohibitive_tariff"]
+    out["nash_share_of_prohibitive"] = np.maximum(nash_A, nash_B) / out["prohibitive_tariff"]
     # Footnote 27: the new contract curve gives A a lower tariff at B's T-1 tariff.
     # Footnote 27: at a given tariff of B the new contract curve gives A a lower tariff.
     # Checked at B tariffs 1/4, 1/2 and 3/4 of B's tariff at Y (where both curves exist).
