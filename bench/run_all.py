@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BENCH, RESULTS, thread_env  # noqa: E402
 
-BENCHMARKS = ("replication", "ppml", "theory_grid")
+BENCHMARKS = ("replication", "ppml", "ppml_verified", "theory_grid")
 
 
 def _fmt(value, digits: int = 3) -> str:
@@ -119,6 +119,31 @@ def summarise_ppml(r: dict) -> list[str]:
     return lines
 
 
+def summarise_ppml_verified(r: dict) -> list[str]:
+    new, old = r["runs"]["verified"], r["runs"]["replaced"]
+    return [
+        "## PPML: verified estimator vs the call it replaced",
+        "",
+        f"Machine: {_machine_line(r['machine'])}",
+        "",
+        f"Simulated gravity panel of bench/ppml.py, N = {r['panel']['n_obs']:,}; exporter, "
+        f"importer and year FE; dyad clusters; {r['threads']} thread(s). CPU seconds.",
+        "",
+        "| estimator | first call | warm | memory (MB) | N used |",
+        "|---|---|---|---|---|",
+        f"| fit_ppml (separation checks, verified convergence) | "
+        f"{_fmt(new['cpu_seconds_first_call'])} | {_fmt(new['cpu_seconds_warm'])} | "
+        f"{_fmt(new['memory_mb'])} | {new['n_used']:,} |",
+        f"| replaced call (pyfixest fepois, fe+ir checks) | "
+        f"{_fmt(old['cpu_seconds_first_call'])} | {_fmt(old['cpu_seconds_warm'])} | "
+        f"{_fmt(old['memory_mb'])} | {old['n_used']:,} |",
+        "",
+        f"Warm CPU ratio {r['cpu_ratio_warm_verified_over_replaced']:.2f}; largest coefficient "
+        f"difference {r['max_abs_coef_difference']:.1e}; largest relative SE difference "
+        f"{r['max_rel_se_difference']:.1e}.",
+    ]
+
+
 def summarise_theory_grid(r: dict) -> list[str]:
     grid = r["grid"]
     lines = [
@@ -150,6 +175,7 @@ def summarise_theory_grid(r: dict) -> list[str]:
 SUMMARISERS = {
     "replication": summarise_replication,
     "ppml": summarise_ppml,
+    "ppml_verified": summarise_ppml_verified,
     "theory_grid": summarise_theory_grid,
 }
 

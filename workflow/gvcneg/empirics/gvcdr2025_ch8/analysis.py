@@ -88,6 +88,8 @@ def table_trade_effect(data: pd.DataFrame, theme: str, config: dict) -> tuple[pd
         tuple(spec["fixed_effects"]),
         spec["cluster"],
         maxiter=spec["maxiter"],
+        fixef_tol=spec["fixef_tol"],
+        fixef_maxiter=spec["fixef_maxiter"],
     )
     return result.table, result.diagnostics
 

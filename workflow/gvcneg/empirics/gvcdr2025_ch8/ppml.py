@@ -1,31 +1,52 @@
 """PPML gravity with exporter, importer and year effects (Tables 8.3 and 8.A.5).
 
 Table 8.A.5 states the specification: dependent variable bilateral trade in levels, fixed
-effects "exp, imp, year", standard errors "dyad-clustered". The estimator is pyfixest's
-``fepois`` (the ppmlhdfe algorithm). Footnote 21: percentage effects are
-[exp(coefficient) - 1] x 100.
+effects "exp, imp, year", standard errors "dyad-clustered". Footnote 21: percentage effects
+are [exp(coefficient) - 1] x 100.
 
-Diagnostics reported with every fit: N given, rows dropped for missing values, observations
-dropped as separated (fixed-effect groups with only zero flows and regressor-based separation),
-singletons dropped, N used, IRLS iterations and convergence.
+The estimator follows ppmlhdfe (Correia, Guimaraes and Zylkin 2020): separated observations
+are found and dropped before the fit, with and without fixed effects
+(:mod:`.separation`: fixed-effect check, exact LP, iterative rectifier), singletons created
+by that are dropped again until the sample is stable, the IRLS runs in pyfixest's ``fepois``
+(through :mod:`.pyfixest_adapter`, the only module touching its internals) or, for a model
+with fixed effects only, in :func:`_irls_fixed_effects_only`. A fit is only returned when it
+is verified: pyfixest's deviance criterion, and also the coefficient change one more Newton
+step would make and the score (regressors and every fixed-effect level) at the reported
+means. Otherwise :class:`PPMLError` is raised with the diagnostics; a wrong answer is never
+returned as converged.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from unittest import mock
 
 import numpy as np
 import pandas as pd
-import pyfixest as pf
-from pyfixest.estimation.models.fepois_ import Fepois
+
+from gvcneg.empirics.gvcdr2025_ch8 import pyfixest_adapter as adapter
+from gvcneg.empirics.gvcdr2025_ch8.separation import SeparationCheckFailed, clean_sample
+
+# pyfixest's own demeaner defaults, so that an unchanged configuration gives unchanged fits.
+DEFAULT_FIXEF_TOL = 1e-6
+DEFAULT_FIXEF_MAXITER = 10_000
+
+
+class PPMLError(RuntimeError):
+    """The estimator could not produce a verified answer; ``diagnostics`` says why."""
+
+    def __init__(self, message: str, diagnostics: dict):
+        super().__init__(message)
+        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True)
 class PPMLResult:
     table: pd.DataFrame  # term, coef, se, pvalue, pct_effect, stars
     diagnostics: dict
+    # Fitted means on the rows of the data given (NaN where a row was not used) and the
+    # estimation-sample indicator, both indexed like the data given.
+    fitted: pd.Series | None = None
+    in_sample: pd.Series | None = None
 
 
 def percent_effect(coef):
@@ -40,22 +61,51 @@ def significance_stars(pvalue: float) -> str:
     return "***" if pvalue < 0.01 else "**" if pvalue < 0.05 else "*" if pvalue < 0.1 else ""
 
 
-@contextmanager
-def _count_irls_iterations():
-    """Count IRLS iterations of pyfixest's Fepois (it does not store them).
+def score_ratios(y: np.ndarray, mu: np.ndarray, x: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Scale-free first-order conditions: |sum x (y - mu)| / sum |x| (y + mu), per regressor
+    and per fixed-effect level (x = its dummy). All are 0 at the ML estimate."""
+    resid, total = y - mu, y + mu
+    parts = []
+    if x.shape[1]:
+        parts.append(np.abs(x.T @ resid) / np.maximum(np.abs(x).T @ total, 1e-300))
+    for g in range(codes.shape[1]):
+        column = codes[:, g].astype(np.int64)
+        num = np.bincount(column, weights=resid)
+        den = np.bincount(column, weights=total)
+        parts.append(np.abs(num[den > 0]) / den[den > 0])
+    if not codes.shape[1]:  # the intercept
+        parts.append(np.array([abs(resid.sum()) / max(total.sum(), 1e-300)]))
+    return np.concatenate(parts) if parts else np.zeros(0)
 
-    ``Fepois._compute_deviance`` runs once before the loop, once per iteration and once after
-    it, so iterations = calls - 2.
-    """
-    calls = {"n": 0}
-    original = Fepois._compute_deviance
 
-    def counting(self, *args, **kwargs):
-        calls["n"] += 1
-        return original(self, *args, **kwargs)
+def _deviance(y: np.ndarray, mu: np.ndarray) -> float:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        term = np.where(y > 0, y * np.log(y / mu), 0.0)
+    return float(2 * np.sum(term - (y - mu)))
 
-    with mock.patch.object(Fepois, "_compute_deviance", counting):
-        yield calls
+
+def _irls_fixed_effects_only(
+    y: np.ndarray, codes: np.ndarray, tol: float, maxiter: int, fixef_tol: float, fixef_maxiter: int
+) -> tuple[np.ndarray, int, bool]:
+    """PPML with fixed effects and no regressors: IRLS where each step is one weighted
+    within transformation of the working outcome. Stops when both the deviance and the linear
+    predictor have stopped changing."""
+    mu = (y + y.mean()) / 2
+    eta = np.log(mu)
+    last = _deviance(y, mu)
+    for iteration in range(1, maxiter + 1):
+        z = eta + (y - mu) / mu
+        z_tilde = adapter.demean(z, codes, mu, fixef_tol, fixef_maxiter).ravel()
+        new_eta = z - z_tilde
+        step = float(np.max(np.abs(new_eta - eta)))
+        eta = new_eta
+        mu = np.exp(eta)
+        deviance = _deviance(y, mu)
+        crit = abs(deviance - last) / (0.1 + abs(last))
+        last = deviance
+        if crit < tol and step < np.sqrt(tol):
+            return mu, iteration, True
+    return mu, maxiter, False
 
 
 def fit_ppml(
@@ -66,57 +116,186 @@ def fit_ppml(
     cluster: str = "dyad",
     maxiter: int = 50,
     tol: float = 1e-8,
-    separation_check: tuple[str, ...] = ("fe", "ir"),
+    separation_check: tuple[str, ...] = ("fe", "simplex", "relu"),
+    *,
+    fixef_tol: float = DEFAULT_FIXEF_TOL,
+    fixef_maxiter: int = DEFAULT_FIXEF_MAXITER,
+    drop_singletons: bool = True,
+    coef_tol: float = 1e-6,
+    score_tol: float = 1e-6,
+    refits: int = 2,
 ) -> PPMLResult:
-    """PPML of ``outcome`` on ``regressors`` absorbing ``fixed_effects``, clustered by ``cluster``."""
+    """PPML of ``outcome`` on ``regressors`` absorbing ``fixed_effects``, clustered by ``cluster``.
+
+    ``separation_check``: any of "fe", "simplex", "relu" ("ir" is accepted for "relu").
+    ``coef_tol`` bounds the relative coefficient change of one more Newton step and
+    ``score_tol`` the scale-free score (:func:`score_ratios`); a fit that fails either is
+    refitted with a 100x tighter IRLS tolerance up to ``refits`` times, then reported as
+    :class:`PPMLError`. ``fixef_tol``/``fixef_maxiter`` are the demeaner's settings.
+    """
+    regressors = list(regressors)
+    fixed_effects = tuple(fixed_effects)
+    methods = tuple("relu" if m == "ir" else m for m in separation_check)
     columns = list(dict.fromkeys([outcome, *regressors, *fixed_effects, cluster]))
     n_given = len(data)
-    frame = data[columns].dropna().reset_index(drop=True)
-    n_missing = n_given - len(frame)
+    complete = data[columns].notna().all(axis=1).to_numpy()
+    frame = data.loc[complete, columns].reset_index(drop=True)
+    given_index = data.index[complete]
     if (frame[outcome] < 0).any():
         raise ValueError(f"PPML: {outcome} has negative values")
-    cluster_col = cluster
-    if frame[cluster].dtype == object or isinstance(frame[cluster].dtype, pd.StringDtype):
-        cluster_col = "_cluster_code"
-        frame[cluster_col] = pd.factorize(frame[cluster])[0]
-    fe_part = " + ".join(fixed_effects)
-    formula = f"{outcome} ~ {' + '.join(regressors)}" + (f" | {fe_part}" if fixed_effects else "")
-    with _count_irls_iterations() as calls:
-        fit = pf.fepois(
-            formula,
-            data=frame,
-            vcov={"CRV1": cluster_col},
-            iwls_maxiter=maxiter,
-            iwls_tol=tol,
-            separation_check=list(separation_check),
-        )
-    iterations = max(calls["n"] - 2, 0)
-    tidy = fit.tidy()
-    coefs = tidy["Estimate"]
-    table = pd.DataFrame({"term": regressors})
-    table["coef"] = table["term"].map(coefs)
-    table["se"] = table["term"].map(tidy["Std. Error"])
-    table["pvalue"] = table["term"].map(tidy["Pr(>|t|)"])
-    table["pct_effect"] = percent_effect(table["coef"])
-    table["stars"] = table["pvalue"].map(significance_stars)
-    n_separated = int(getattr(fit, "n_separation_na", 0) or 0)
-    n_used = int(fit._N)
-    converged = bool(getattr(fit, "convergence", False)) and iterations < maxiter
     diagnostics = {
-        "estimator": "PPML (pyfixest fepois)",
+        "estimator": "PPML (separation-checked; IRLS in pyfixest fepois)",
         "outcome": outcome,
         "fixed_effects": "+".join(fixed_effects),
         "cluster": cluster,
         "n_given": n_given,
-        "n_missing_dropped": n_missing,
-        "n_separated": n_separated,
-        "n_singletons_dropped": len(frame) - n_separated - n_used,
-        "n_used": n_used,
-        "n_clusters": int(frame[cluster_col].nunique()),
-        "iterations": iterations,
-        "converged": converged,
-        "collinear_dropped": ";".join(getattr(fit, "_collin_vars", []) or []),
-        # Over the estimation sample (after separated and singleton observations are dropped).
-        "mean_outcome": float(fit._data[outcome].mean()),
+        "n_missing_dropped": n_given - len(frame),
+        "separation_checks": "+".join(methods),
+        "fixef_tol": fixef_tol,
+        "fixef_maxiter": fixef_maxiter,
+        "status": "failed",
+        "converged": False,
     }
-    return PPMLResult(table, diagnostics)
+
+    y = frame[outcome].to_numpy(dtype=float)
+    x = frame[regressors].to_numpy(dtype=float) if regressors else np.empty((len(frame), 0))
+    codes = adapter.fe_codes(frame, fixed_effects)
+    try:
+        sample = clean_sample(
+            y, x, codes, methods, drop_singletons, fixef_tol=min(fixef_tol, 1e-10)
+        )
+    except (SeparationCheckFailed, adapter.DemeaningFailed) as error:
+        diagnostics["failure"] = f"separation check: {error}"
+        raise PPMLError(str(error), diagnostics) from error
+    diagnostics.update(
+        n_separated=sample.separated,
+        n_separated_fe=sample.separated_fe,
+        n_separated_simplex=sample.separated_simplex,
+        n_separated_relu=sample.separated_relu,
+        n_singletons_dropped=sample.singletons,
+        separation_rounds=sample.rounds,
+    )
+    keep = sample.keep
+    used = frame.loc[keep].reset_index(drop=True)
+    y_used = y[keep]
+    diagnostics["n_used"] = len(used)
+    if len(used) == 0 or not (y_used > 0).any():
+        diagnostics["failure"] = "no observations with a positive outcome left after separation"
+        raise PPMLError(diagnostics["failure"], diagnostics)
+
+    cluster_col = cluster
+    if not pd.api.types.is_numeric_dtype(used[cluster]):
+        cluster_col = "_cluster_code"
+        used[cluster_col] = pd.factorize(used[cluster])[0]
+    diagnostics["n_clusters"] = int(used[cluster_col].nunique())
+    codes_used = adapter.fe_codes(used, fixed_effects)
+    x_used = x[keep]
+
+    table = pd.DataFrame({"term": regressors})
+    table[["coef", "se", "pvalue"]] = np.nan
+    try:
+        fitted_with_regressors = False
+        if regressors:
+            try:
+                mu, iterations, converged, table, info = _fit_with_regressors(
+                    used, outcome, regressors, fixed_effects, cluster_col, maxiter, tol,
+                    fixef_tol, fixef_maxiter, coef_tol, score_tol, refits, x_used, codes_used,
+                )  # fmt: skip
+                diagnostics.update(info)
+                fitted_with_regressors = True
+            except adapter.AllRegressorsCollinear:
+                diagnostics["all_regressors_collinear"] = True
+        if not fitted_with_regressors:
+            if not fixed_effects:
+                mu = np.full(len(y_used), y_used.mean())
+                iterations, converged = 0, True
+            else:
+                mu, iterations, converged = _irls_fixed_effects_only(
+                    y_used, codes_used, tol, maxiter * 20, fixef_tol, fixef_maxiter
+                )
+            diagnostics.update(
+                max_coef_step=0.0, collinear_dropped=";".join(regressors), criterion_tol=tol
+            )
+    except adapter.DemeaningFailed as error:
+        diagnostics["failure"] = f"{error}; raise fixef_maxiter or loosen fixef_tol"
+        raise PPMLError(diagnostics["failure"], diagnostics) from error
+    scores = score_ratios(y_used, mu, x_used[:, _identified(table)], codes_used)
+    diagnostics.update(iterations=iterations, max_score=float(scores.max(initial=0.0)))
+    diagnostics["converged"] = bool(
+        converged
+        and diagnostics["max_score"] <= score_tol
+        and diagnostics["max_coef_step"] <= coef_tol
+    )
+    if not diagnostics["converged"]:
+        diagnostics["failure"] = (
+            f"not converged after {iterations} IRLS iterations: deviance criterion "
+            f"{'met' if converged else 'not met'}, max relative Newton step "
+            f"{diagnostics['max_coef_step']:.2e} (limit {coef_tol:g}), max score "
+            f"{diagnostics['max_score']:.2e} (limit {score_tol:g}); the problem may be "
+            "ill-posed (outcomes near zero) or need more iterations"
+        )
+        raise PPMLError(diagnostics["failure"], diagnostics)
+    diagnostics["status"] = "converged"
+    diagnostics["criterion"] = "deviance change, Newton step and score"
+    diagnostics["identified_terms"] = ";".join(table.loc[_identified(table), "term"])
+    # Over the estimation sample (after separated and singleton observations are dropped).
+    diagnostics["mean_outcome"] = float(y_used.mean())
+    table["pct_effect"] = percent_effect(table["coef"])
+    table["stars"] = table["pvalue"].map(significance_stars)
+    kept_index = given_index[keep]
+    fitted = pd.Series(np.nan, index=data.index, name="mu")
+    fitted.loc[kept_index] = mu
+    in_sample = pd.Series(False, index=data.index, name="in_sample")
+    in_sample.loc[kept_index] = True
+    return PPMLResult(table, diagnostics, fitted, in_sample)
+
+
+def _identified(table: pd.DataFrame) -> np.ndarray:
+    return table["coef"].notna().to_numpy()
+
+
+def _fit_with_regressors(
+    used, outcome, regressors, fixed_effects, cluster_col, maxiter, tol,
+    fixef_tol, fixef_maxiter, coef_tol, score_tol, refits, x_used, codes_used,
+):  # fmt: skip
+    """pyfixest's IRLS, verified; refitted with a tighter criterion while verification fails."""
+    safe = {name: f"x{i}" for i, name in enumerate(regressors)}
+    frame = used.rename(columns={**safe, outcome: "y_"})
+    fe_names = {fe: f"fe{i}" for i, fe in enumerate(fixed_effects)}
+    frame = frame.rename(columns=fe_names)
+    formula = "y_ ~ " + " + ".join(safe.values())
+    if fixed_effects:
+        formula += " | " + " + ".join(fe_names.values())
+    y = used[outcome].to_numpy(dtype=float)
+    attempt_tol, attempt_maxiter = tol, maxiter
+    for attempt in range(refits + 1):
+        fit = adapter.fit_fepois(
+            formula, frame, fe_names.get(cluster_col, cluster_col), attempt_maxiter,
+            attempt_tol, fixef_tol, fixef_maxiter,
+        )  # fmt: skip
+        step = fit.newton_step(y)
+        beta = fit.beta
+        rel_step = float(np.max(np.abs(step) / np.maximum(1.0, np.abs(beta)), initial=0.0))
+        names = {v: k for k, v in safe.items()}
+        identified = [names[c] for c in fit.coefnames if c in names]
+        cols = [regressors.index(t) for t in identified]
+        scores = score_ratios(y, fit.mu, x_used[:, cols], codes_used)
+        converged = fit.deviance_converged and fit.iterations < attempt_maxiter
+        if converged and rel_step <= coef_tol and scores.max(initial=0.0) <= score_tol:
+            break
+        if attempt < refits:
+            attempt_tol, attempt_maxiter = max(attempt_tol * 1e-2, 1e-14), attempt_maxiter * 2
+    tidy = fit.tidy().rename(index=names)
+    table = pd.DataFrame({"term": regressors})
+    table["coef"] = table["term"].map(tidy["Estimate"])
+    table["se"] = table["term"].map(tidy["Std. Error"])
+    table["pvalue"] = table["term"].map(tidy["Pr(>|t|)"])
+    if not fit.se_defined:
+        table[["se", "pvalue"]] = np.nan
+    info = {
+        "max_coef_step": rel_step,
+        "collinear_dropped": ";".join(names.get(v, v) for v in fit.collinear_dropped),
+        "criterion_tol": attempt_tol,
+        "refits": attempt,
+    }
+    return fit.mu, fit.iterations, converged, table, info
