@@ -25,7 +25,7 @@ import ppmlhdfe_oracle as oracle  # noqa: E402
 from ppmlhdfe_cases import CASES, SIMPLEX_INTERNAL, Case  # noqa: E402
 
 TOL = 1e-6
-SETTINGS = dict(tol=1e-10, fixef_tol=1e-10, fixef_maxiter=100_000, maxiter=200)
+SETTINGS = dict(tol=1e-10, fixef_tol=1e-10, fixef_maxiter=100_000, maxiter=200, fe_score_tol=1e-6)
 
 
 def judge(case: Case) -> str:

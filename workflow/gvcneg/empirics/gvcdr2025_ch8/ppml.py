@@ -61,21 +61,23 @@ def significance_stars(pvalue: float) -> str:
     return "***" if pvalue < 0.01 else "**" if pvalue < 0.05 else "*" if pvalue < 0.1 else ""
 
 
-def score_ratios(y: np.ndarray, mu: np.ndarray, x: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """Scale-free first-order conditions: |sum x (y - mu)| / sum |x| (y + mu), per regressor
-    and per fixed-effect level (x = its dummy). All are 0 at the ML estimate."""
+def score_ratios(
+    y: np.ndarray, mu: np.ndarray, x: np.ndarray, codes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scale-free first-order conditions |sum x (y - mu)| / sum |x| (y + mu): per regressor
+    (and the intercept without fixed effects), and per fixed-effect level (x = its dummy).
+    All are 0 at the ML estimate."""
     resid, total = y - mu, y + mu
-    parts = []
-    if x.shape[1]:
-        parts.append(np.abs(x.T @ resid) / np.maximum(np.abs(x).T @ total, 1e-300))
+    regressor = [np.abs(x.T @ resid) / np.maximum(np.abs(x).T @ total, 1e-300)]
+    if not codes.shape[1]:
+        regressor.append(np.array([abs(resid.sum()) / max(total.sum(), 1e-300)]))
+    levels = [np.zeros(0)]
     for g in range(codes.shape[1]):
         column = codes[:, g].astype(np.int64)
         num = np.bincount(column, weights=resid)
         den = np.bincount(column, weights=total)
-        parts.append(np.abs(num[den > 0]) / den[den > 0])
-    if not codes.shape[1]:  # the intercept
-        parts.append(np.array([abs(resid.sum()) / max(total.sum(), 1e-300)]))
-    return np.concatenate(parts) if parts else np.zeros(0)
+        levels.append(np.abs(num[den > 0]) / den[den > 0])
+    return np.concatenate(regressor), np.concatenate(levels)
 
 
 def _deviance(y: np.ndarray, mu: np.ndarray) -> float:
@@ -123,6 +125,7 @@ def fit_ppml(
     drop_singletons: bool = True,
     coef_tol: float = 1e-6,
     score_tol: float = 1e-6,
+    fe_score_tol: float = 0.1,
     refits: int = 2,
 ) -> PPMLResult:
     """PPML of ``outcome`` on ``regressors`` absorbing ``fixed_effects``, clustered by ``cluster``.
@@ -130,8 +133,12 @@ def fit_ppml(
     ``separation_check``: any of "fe", "simplex", "relu" ("ir" is accepted for "relu").
     ``coef_tol`` bounds the relative coefficient change of one more Newton step and
     ``score_tol`` the scale-free score (:func:`score_ratios`); a fit that fails either is
-    refitted with a 100x tighter IRLS tolerance up to ``refits`` times, then reported as
-    :class:`PPMLError`. ``fixef_tol``/``fixef_maxiter`` are the demeaner's settings.
+    refitted with 100x tighter IRLS and demeaner tolerances up to ``refits`` times, then
+    reported as :class:`PPMLError`. ``fe_score_tol`` bounds the score of every fixed-effect
+    level: pyfixest's deviance criterion leaves levels with little trade visibly unconverged
+    (their fitted means a few percent off at the defaults) while the coefficients are
+    converged, so the default only catches gross failures; the test suite sets 1e-6.
+    ``fixef_tol``/``fixef_maxiter`` are the demeaner's settings.
     """
     regressors = list(regressors)
     fixed_effects = tuple(fixed_effects)
@@ -199,7 +206,8 @@ def fit_ppml(
             try:
                 mu, iterations, converged, table, info = _fit_with_regressors(
                     used, outcome, regressors, fixed_effects, cluster_col, maxiter, tol,
-                    fixef_tol, fixef_maxiter, coef_tol, score_tol, refits, x_used, codes_used,
+                    fixef_tol, fixef_maxiter, coef_tol, score_tol, fe_score_tol, refits, x_used,
+                    codes_used,
                 )  # fmt: skip
                 diagnostics.update(info)
                 fitted_with_regressors = True
@@ -219,11 +227,16 @@ def fit_ppml(
     except adapter.DemeaningFailed as error:
         diagnostics["failure"] = f"{error}; raise fixef_maxiter or loosen fixef_tol"
         raise PPMLError(diagnostics["failure"], diagnostics) from error
-    scores = score_ratios(y_used, mu, x_used[:, _identified(table)], codes_used)
-    diagnostics.update(iterations=iterations, max_score=float(scores.max(initial=0.0)))
+    scores, fe_scores = score_ratios(y_used, mu, x_used[:, _identified(table)], codes_used)
+    diagnostics.update(
+        iterations=iterations,
+        max_score=float(scores.max(initial=0.0)),
+        max_score_fe_level=float(fe_scores.max(initial=0.0)),
+    )
     diagnostics["converged"] = bool(
         converged
         and diagnostics["max_score"] <= score_tol
+        and diagnostics["max_score_fe_level"] <= fe_score_tol
         and diagnostics["max_coef_step"] <= coef_tol
     )
     if not diagnostics["converged"]:
@@ -231,7 +244,8 @@ def fit_ppml(
             f"not converged after {iterations} IRLS iterations: deviance criterion "
             f"{'met' if converged else 'not met'}, max relative Newton step "
             f"{diagnostics['max_coef_step']:.2e} (limit {coef_tol:g}), max score "
-            f"{diagnostics['max_score']:.2e} (limit {score_tol:g}); the problem may be "
+            f"{diagnostics['max_score']:.2e} (limit {score_tol:g}), max fixed-effect level score "
+            f"{diagnostics['max_score_fe_level']:.2e} (limit {fe_score_tol:g}); the problem may be "
             "ill-posed (outcomes near zero) or need more iterations"
         )
         raise PPMLError(diagnostics["failure"], diagnostics)
@@ -256,7 +270,7 @@ def _identified(table: pd.DataFrame) -> np.ndarray:
 
 def _fit_with_regressors(
     used, outcome, regressors, fixed_effects, cluster_col, maxiter, tol,
-    fixef_tol, fixef_maxiter, coef_tol, score_tol, refits, x_used, codes_used,
+    fixef_tol, fixef_maxiter, coef_tol, score_tol, fe_score_tol, refits, x_used, codes_used,
 ):  # fmt: skip
     """pyfixest's IRLS, verified; refitted with a tighter criterion while verification fails."""
     safe = {name: f"x{i}" for i, name in enumerate(regressors)}
@@ -267,11 +281,11 @@ def _fit_with_regressors(
     if fixed_effects:
         formula += " | " + " + ".join(fe_names.values())
     y = used[outcome].to_numpy(dtype=float)
-    attempt_tol, attempt_maxiter = tol, maxiter
+    attempt_tol, attempt_maxiter, attempt_fixef_tol = tol, maxiter, fixef_tol
     for attempt in range(refits + 1):
         fit = adapter.fit_fepois(
             formula, frame, fe_names.get(cluster_col, cluster_col), attempt_maxiter,
-            attempt_tol, fixef_tol, fixef_maxiter,
+            attempt_tol, attempt_fixef_tol, fixef_maxiter,
         )  # fmt: skip
         step = fit.newton_step(y)
         beta = fit.beta
@@ -279,12 +293,19 @@ def _fit_with_regressors(
         names = {v: k for k, v in safe.items()}
         identified = [names[c] for c in fit.coefnames if c in names]
         cols = [regressors.index(t) for t in identified]
-        scores = score_ratios(y, fit.mu, x_used[:, cols], codes_used)
+        scores, fe_scores = score_ratios(y, fit.mu, x_used[:, cols], codes_used)
         converged = fit.deviance_converged and fit.iterations < attempt_maxiter
-        if converged and rel_step <= coef_tol and scores.max(initial=0.0) <= score_tol:
+        if (
+            converged
+            and rel_step <= coef_tol
+            and scores.max(initial=0.0) <= score_tol
+            and fe_scores.max(initial=0.0) <= fe_score_tol
+        ):
             break
         if attempt < refits:
-            attempt_tol, attempt_maxiter = max(attempt_tol * 1e-2, 1e-14), attempt_maxiter * 2
+            attempt_tol = max(attempt_tol * 1e-2, 1e-14)
+            attempt_fixef_tol = max(attempt_fixef_tol * 1e-2, 1e-14)
+            attempt_maxiter *= 2
     tidy = fit.tidy().rename(index=names)
     table = pd.DataFrame({"term": regressors})
     table["coef"] = table["term"].map(tidy["Estimate"])
@@ -296,6 +317,7 @@ def _fit_with_regressors(
         "max_coef_step": rel_step,
         "collinear_dropped": ";".join(names.get(v, v) for v in fit.collinear_dropped),
         "criterion_tol": attempt_tol,
+        "fixef_tol_used": attempt_fixef_tol,
         "refits": attempt,
     }
     return fit.mu, fit.iterations, converged, table, info
