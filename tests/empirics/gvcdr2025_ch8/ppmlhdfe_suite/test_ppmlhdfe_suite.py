@@ -18,7 +18,7 @@ import pytest
 
 from gvcneg.empirics.gvcdr2025_ch8 import pyfixest_adapter as adapter
 from gvcneg.empirics.gvcdr2025_ch8.ppml import PPMLError, fit_ppml
-from gvcneg.empirics.gvcdr2025_ch8.separation import lp_separated, relu_separated
+from gvcneg.empirics.gvcdr2025_ch8.separation import clean_sample, lp_separated, relu_separated
 
 sys.path.insert(0, str(Path(__file__).parent))
 import ppmlhdfe_oracle as oracle  # noqa: E402
@@ -115,3 +115,21 @@ def test_relu_and_lp_find_the_published_separated_observations(case):
         [np.ones(len(y)), x, oracle.fe_dummies(frame, list(case.fixed_effects))]
     )
     assert np.array_equal(lp_separated(y, design), expected)
+
+
+FE_CASES = [c for c in CASES if c.fixed_effects and c.name != "jittered_problem1"]
+
+
+@pytest.mark.parametrize("case", FE_CASES, ids=[c.name for c in FE_CASES])
+def test_relu_path_of_the_estimator_keeps_the_same_sample_as_the_exact_lp(case):
+    # Large problems skip the dense LP and rely on the ReLU with absorbed fixed effects;
+    # forcing that path on the small cases must keep exactly the oracle's sample.
+    frame = case.load().reset_index(drop=True)
+    xs, fes = list(case.regressors), list(case.fixed_effects)
+    y = frame["y"].to_numpy(float)
+    x = frame[xs].to_numpy(float).reshape(len(frame), -1)
+    codes = adapter.fe_codes(frame, case.fixed_effects)
+    relu = clean_sample(y, x, codes, drop_singletons=case.drop_singletons, lp_max_cells=0)
+    assert relu.separated_simplex == 0
+    expected = oracle.answer_sample(frame, "y", xs, fes, case.drop_singletons)
+    assert np.array_equal(relu.keep, expected)
