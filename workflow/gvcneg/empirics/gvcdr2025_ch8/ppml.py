@@ -281,8 +281,21 @@ def _fit_with_regressors(
     if fixed_effects:
         formula += " | " + " + ".join(fe_names.values())
     y = used[outcome].to_numpy(dtype=float)
-    attempt_tol, attempt_maxiter, attempt_fixef_tol = tol, maxiter, fixef_tol
-    for attempt in range(refits + 1):
+    names = {v: k for k, v in safe.items()}
+    # Attempts: as configured; then `refits` times with 100x tighter IRLS and demeaner
+    # tolerances; last, a run to a fixed iteration count with pyfixest's deviance stop
+    # disabled (it stops early where outcomes are near zero: their deviance contributions are
+    # below any relative tolerance), judged by the Newton step and scores alone.
+    attempts = [(tol, maxiter, fixef_tol, False)]
+    for k in range(1, refits + 1):
+        factor = 1e-2**k
+        attempts.append(
+            (max(tol * factor, 1e-14), maxiter * 2**k, max(fixef_tol * factor, 1e-14), False)
+        )
+    if refits:
+        attempts.append((1e-300, max(4 * maxiter, 200), attempts[-1][2], True))
+    for attempt, (attempt_tol, attempt_maxiter, attempt_fixef_tol, to_cap) in enumerate(attempts):
+        refits_done = attempt
         fit = adapter.fit_fepois(
             formula, frame, fe_names.get(cluster_col, cluster_col), attempt_maxiter,
             attempt_tol, attempt_fixef_tol, fixef_maxiter,
@@ -290,11 +303,10 @@ def _fit_with_regressors(
         step = fit.newton_step(y)
         beta = fit.beta
         rel_step = float(np.max(np.abs(step) / np.maximum(1.0, np.abs(beta)), initial=0.0))
-        names = {v: k for k, v in safe.items()}
         identified = [names[c] for c in fit.coefnames if c in names]
         cols = [regressors.index(t) for t in identified]
         scores, fe_scores = score_ratios(y, fit.mu, x_used[:, cols], codes_used)
-        converged = fit.deviance_converged and fit.iterations < attempt_maxiter
+        converged = to_cap or (fit.deviance_converged and fit.iterations < attempt_maxiter)
         if (
             converged
             and rel_step <= coef_tol
@@ -302,10 +314,6 @@ def _fit_with_regressors(
             and fe_scores.max(initial=0.0) <= fe_score_tol
         ):
             break
-        if attempt < refits:
-            attempt_tol = max(attempt_tol * 1e-2, 1e-14)
-            attempt_fixef_tol = max(attempt_fixef_tol * 1e-2, 1e-14)
-            attempt_maxiter *= 2
     tidy = fit.tidy().rename(index=names)
     table = pd.DataFrame({"term": regressors})
     table["coef"] = table["term"].map(tidy["Estimate"])
@@ -317,7 +325,8 @@ def _fit_with_regressors(
         "max_coef_step": rel_step,
         "collinear_dropped": ";".join(names.get(v, v) for v in fit.collinear_dropped),
         "criterion_tol": attempt_tol,
+        "deviance_stop": not to_cap,
         "fixef_tol_used": attempt_fixef_tol,
-        "refits": attempt,
+        "refits": refits_done,
     }
     return fit.mu, fit.iterations, converged, table, info
