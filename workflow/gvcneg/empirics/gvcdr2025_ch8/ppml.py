@@ -282,6 +282,7 @@ def _fit_with_regressors(
         formula += " | " + " + ".join(fe_names.values())
     y = used[outcome].to_numpy(dtype=float)
     names = {v: k for k, v in safe.items()}
+    demeaner = "map"
     # Attempts: as configured; then `refits` times with 100x tighter IRLS and demeaner
     # tolerances; last, a run to a fixed iteration count with pyfixest's deviance stop
     # disabled (it stops early where outcomes are near zero: their deviance contributions are
@@ -296,10 +297,17 @@ def _fit_with_regressors(
         attempts.append((1e-300, max(4 * maxiter, 200), attempts[-1][2], True))
     for attempt, (attempt_tol, attempt_maxiter, attempt_fixef_tol, to_cap) in enumerate(attempts):
         refits_done = attempt
-        fit = adapter.fit_fepois(
+        fit_args = (
             formula, frame, fe_names.get(cluster_col, cluster_col), attempt_maxiter,
             attempt_tol, attempt_fixef_tol, fixef_maxiter,
         )  # fmt: skip
+        try:
+            fit = adapter.fit_fepois(*fit_args, demeaner=demeaner)
+        except adapter.DemeaningFailed:
+            if demeaner == "lsmr":
+                raise
+            demeaner = "lsmr"  # from now on: the projections could not finish
+            fit = adapter.fit_fepois(*fit_args, demeaner=demeaner)
         step = fit.newton_step(y)
         beta = fit.beta
         rel_step = float(np.max(np.abs(step) / np.maximum(1.0, np.abs(beta)), initial=0.0))
@@ -327,6 +335,7 @@ def _fit_with_regressors(
         "criterion_tol": attempt_tol,
         "deviance_stop": not to_cap,
         "fixef_tol_used": attempt_fixef_tol,
+        "demeaner": demeaner,
         "refits": refits_done,
     }
     return fit.mu, fit.iterations, converged, table, info

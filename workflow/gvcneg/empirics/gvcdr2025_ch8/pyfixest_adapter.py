@@ -165,10 +165,19 @@ def fit_fepois(
     fixef_tol: float,
     fixef_maxiter: int,
     collin_tol: float = 1e-9,
+    demeaner: str = "map",
 ) -> FepoisFit:
     """pyfixest ``fepois`` with its own separation checks and singleton dropping switched off
     (the caller has done both), the demeaner settings passed through, and a failed demeaning
     raised as :class:`DemeaningFailed`."""
+    if demeaner == "map":  # pyfixest's default: alternating projections
+        typed = pf.MapDemeaner(fixef_tol=fixef_tol, fixef_maxiter=fixef_maxiter)
+    elif demeaner == "lsmr":  # preconditioned LSMR: for problems the projections cannot finish
+        typed = pf.LsmrDemeaner(
+            fixef_atol=fixef_tol, fixef_btol=fixef_tol, fixef_maxiter=fixef_maxiter
+        )
+    else:
+        raise ValueError(f"unknown demeaner {demeaner!r}")
     options = dict(
         data=data,
         vcov={"CRV1": cluster},
@@ -176,8 +185,7 @@ def fit_fepois(
         iwls_tol=tol,
         separation_check=[],
         fixef_rm="none",
-        fixef_tol=fixef_tol,
-        fixef_maxiter=fixef_maxiter,
+        demeaner=typed,
         collin_tol=collin_tol,
     )
     se_defined = True
@@ -199,8 +207,8 @@ def fit_fepois(
                 raise AllRegressorsCollinear(str(error).strip()) from error
             if "Demeaning failed" in str(error):
                 raise DemeaningFailed(
-                    f"fixed-effect demeaning did not reach fixef_tol={fixef_tol:g} "
-                    f"in fixef_maxiter={fixef_maxiter}"
+                    f"fixed-effect demeaning ({demeaner}) did not reach "
+                    f"fixef_tol={fixef_tol:g} in fixef_maxiter={fixef_maxiter}"
                 ) from error
             raise
     return FepoisFit(model, max(calls["n"] - 2, 0), se_defined)
