@@ -12,8 +12,9 @@ by that are dropped again until the sample is stable, the IRLS runs in pyfixest'
 with fixed effects only, in :func:`_irls_fixed_effects_only`. A fit is only returned when it
 is verified: pyfixest's deviance criterion, and also the coefficient change one more Newton
 step would make and the score (regressors and every fixed-effect level) at the reported
-means. Otherwise :class:`PPMLError` is raised with the diagnostics; a wrong answer is never
-returned as converged.
+means. A demeaning that pyfixest's alternating projections cannot finish is redone with its
+preconditioned LSMR demeaner. Otherwise :class:`PPMLError` is raised with the diagnostics; a
+wrong answer is never returned as converged.
 """
 
 from __future__ import annotations
