@@ -30,7 +30,7 @@ from gvcneg.empirics.gvcdr2025_ch8 import pyfixest_adapter as adapter
 
 # A dense LP over the fixed-effect dummies is exact but grows as N x levels; above this many
 # cells the ReLU (demeaner-based) check runs instead.
-LP_MAX_CELLS = 5_000_000
+LP_MAX_CELLS = 1_000_000
 
 
 class SeparationCheckFailed(RuntimeError):
