@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from gvcneg.data.fetch import DataSourceError
 from gvcneg.empirics.gvcdr2025_ch7.readers import (
     SourceFormatError,
     read_owid_gdp_per_capita,
@@ -25,28 +26,37 @@ def test_wid_gini_keeps_namibia_drops_regions_and_maps_kosovo(tmp_path):
 
 def test_wid_gini_on_a_percent_scale_is_refused_naming_source_and_file(tmp_path):
     path = tmp_path / "tidy_data.csv"
-    path.write_text("year,country,gptincj992\n2000,US,45.0\n")
-    with pytest.raises(SourceFormatError, match=r"wid-gini.*tidy_data\.csv.*scale"):
+    path.write_text(
+        "year,country,gdiincj992,gptincj992,rdiincj992,rptincj992\n2000,US,0.4,45.0,8,12\n"
+    )
+    with pytest.raises(DataSourceError, match=r"wid-gini.*tidy_data\.csv") as err:
         read_wid_gini(path)
+    assert "column 'gptincj992'" in str(err.value) and "in [0, 1]" in str(err.value)
+    assert "row 1 (45.0)" in str(err.value)
 
 
 def test_swiid_converts_0_100_to_0_1_and_refuses_a_0_1_file(tmp_path):
-    path = tmp_path / "swiid.xlsx"
+    path = tmp_path / "swiid9_7_summary.xlsx"
     pd.DataFrame(
-        {"code": ["USA", "FRA"], "year": [2000, 2000], "gini_disp": [37.5, 29.0]}
+        {
+            "code": ["USA", "FRA"],
+            "year": [2000, 2000],
+            "gini_disp": [37.5, 29.0],
+            "gini_mkt": [50.0, 45.0],
+        }
     ).to_excel(path, index=False)
     out = read_swiid_gini(path).set_index("iso3")["gini"]
     assert out["USA"] == pytest.approx(0.375)
     assert out["FRA"] == pytest.approx(0.29)
-    pd.DataFrame({"code": ["USA"], "year": [2000], "gini_disp": [0.375]}).to_excel(
-        path, index=False
-    )
+    pd.DataFrame(
+        {"code": ["USA"], "year": [2000], "gini_disp": [0.375], "gini_mkt": [0.5]}
+    ).to_excel(path, index=False)
     with pytest.raises(SourceFormatError, match="0-1 scale"):
         read_swiid_gini(path)
 
 
 def test_tiva_percent_to_share_and_total(tmp_path):
-    path = tmp_path / "tiva.csv"
+    path = tmp_path / "oecd_tiva_mainsh_2012_2022_selected.csv"
     rows = [
         ("EXGR_FVA", "VNM", 44.6),
         ("FEXGR_DVA", "VNM", 11.4),
@@ -75,12 +85,13 @@ def test_tiva_percent_to_share_and_total(tmp_path):
 
 
 def test_gdp_reader_rejects_another_price_base(tmp_path):
-    path = tmp_path / "gdp.csv"
+    path = tmp_path / "gdp-per-capita-worldbank.csv"
     path.write_text(
         'Entity,Code,Year,"GDP per capita, PPP (constant 2017 international $)"\nA,AAA,2000,1000\n'
     )
-    with pytest.raises(SourceFormatError, match="owid-wdi-gdp-pc-ppp.*2021"):
+    with pytest.raises(DataSourceError, match=r"owid-wdi-gdp-pc-ppp(.|\n)*missing") as err:
         read_owid_gdp_per_capita(path)
+    assert "constant 2021" in str(err.value)
 
 
 def test_source_choice_prefers_the_documents_own_release_when_supplied():

@@ -23,6 +23,39 @@ FORMATS = ("csv", "xlsx", "dta", "parquet", "json", "rda", "shp", "shx", "dbf", 
 
 _SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 
+COLUMN_TYPES = ("str", "int", "float", "bool", "datetime")
+
+# The columns of a file the pipeline reads, checked at read by gvcneg.data.source_schemas.
+FILE_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["columns"],
+    "properties": {
+        "columns": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["type"],
+                "properties": {
+                    "type": {"enum": list(COLUMN_TYPES)},
+                    "nullable": {"type": "boolean"},
+                    "required": {"type": "boolean"},
+                    "regex": {"type": "boolean", "description": "the name is a regex"},
+                    "unique": {"type": "boolean"},
+                    "min": {"type": "number"},
+                    "max": {"type": "number"},
+                    "isin": {"type": "array", "minItems": 1},
+                    "pattern": {"type": "string"},
+                    "description": {"type": "string"},
+                },
+            },
+        },
+        "unique": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+    },
+}
+
 SOURCE_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -70,8 +103,11 @@ SOURCE_SCHEMA = {
                             "skiprows": {"type": "integer", "minimum": 0},
                             "sheet_name": {"type": "string"},
                             "sep": {"type": "string"},
+                            "keep_default_na": {"type": "boolean"},
+                            "na_values": {"type": "array", "items": {"type": "string"}},
                         },
                     },
+                    "schema": FILE_SCHEMA,
                 },
             },
         },
@@ -100,6 +136,7 @@ class SourceFile:
     bytes: int | None = None
     description: str = ""
     read: dict = field(default_factory=dict)
+    schema: dict | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.nbt2015.rta_counts import latest_entry_into_force, rtas_in_force, tidy_rtas
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
@@ -9,6 +10,7 @@ from gvcneg.logs import logged
 with logged(snakemake.log[0]) as log:
     settings = snakemake.params.settings
     export = pd.read_excel(snakemake.input.export, sheet_name=snakemake.params.sheet)
+    check_source_frame(export, "wto-rta", path=snakemake.input.export)
     rtas = tidy_rtas(export)
     log.info(
         "%d RTAs in the export; latest entry into force %s",

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.gvcdr2025_ch7 import INCOME_GROUPS
 
 # Source-specific codes for Kosovo outside ISO 3166 (the World Bank's code is XKX).
@@ -72,7 +73,7 @@ def iso2_to_iso3(codes) -> dict[str, str | None]:
 
 def read_owid_gdp_per_capita(path, source: str = "owid-wdi-gdp-pc-ppp") -> pd.DataFrame:
     """WDI GDP per capita, PPP (constant 2021 int. $), OWID export -> iso3, year, gdp_pc_ppp."""
-    frame = pd.read_csv(path)
+    frame = check_source_frame(pd.read_csv(path), source, path=path)
     value = [c for c in frame.columns if c.startswith("GDP per capita, PPP")]
     _require_columns(frame, ["Code", "Year"], source, path)
     if len(value) != 1:
@@ -89,7 +90,7 @@ def read_owid_gdp_per_capita(path, source: str = "owid-wdi-gdp-pc-ppp") -> pd.Da
 
 def read_wdi_population(path, source: str = "wdi-population") -> pd.DataFrame:
     """WDI SP.POP.TOTL in the World Bank API CSV layout -> iso3, year, population."""
-    frame = pd.read_csv(path, skiprows=4)
+    frame = check_source_frame(pd.read_csv(path, skiprows=4), source, path=path)
     _require_columns(frame, ["Country Code", "Indicator Code"], source, path)
     codes = set(frame["Indicator Code"].dropna())
     if codes != {"SP.POP.TOTL"}:
@@ -157,6 +158,7 @@ def _read_wid_series(path, variable: str, name: str, bounds, what: str, source: 
     WID 2-letter codes mapped to ISO3, regions dropped, values checked against ``bounds``."""
     # keep_default_na=False: "NA" is Namibia's code, not a missing value.
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    check_source_frame(frame, source, path=path)
     _require_columns(frame, ["year", "country", variable], source, path)
     mapping = iso2_to_iso3(frame["country"])
     frame = frame.assign(iso3=frame["country"].map(mapping)).dropna(subset=["iso3"])
@@ -167,7 +169,7 @@ def _read_wid_series(path, variable: str, name: str, bounds, what: str, source: 
 
 def read_owid_pip_gini(path, source: str = "owid-pip-gini") -> pd.DataFrame:
     """World Bank PIP Gini (0-1), survey years, OWID export -> iso3, year, gini."""
-    frame = pd.read_csv(path)
+    frame = check_source_frame(pd.read_csv(path), source, path=path)
     _require_columns(frame, ["Code", "Year", "Gini coefficient"], source, path)
     frame = frame.dropna(subset=["Code"])
     frame = frame[frame["Code"].str.fullmatch(r"[A-Z]{3}")]
@@ -180,7 +182,7 @@ def read_owid_pip_gini(path, source: str = "owid-pip-gini") -> pd.DataFrame:
 
 def read_swiid_gini(path, variable: str = "gini_disp", source: str = "swiid") -> pd.DataFrame:
     """SWIID 9.7 summary (Gini on a 0-100 scale) -> iso3, year, gini on the 0-1 scale."""
-    frame = pd.read_excel(path, sheet_name=0)
+    frame = check_source_frame(pd.read_excel(path, sheet_name=0), source, path=path)
     _require_columns(frame, ["code", "year", variable], source, path)
     _check_scale(frame[variable], 0.0, 100.0, f"SWIID {variable} (0-100 scale)", source, path)
     if frame[variable].dropna().max() <= 1.0:
@@ -207,6 +209,7 @@ def read_pwt_labour_share(path, source: str = "pwt") -> pd.DataFrame:
     """Penn World Table 10.01 labsh (share of labour compensation in GDP at current national
     prices, 0-1) -> iso3, year, labour_share."""
     frame = pd.read_stata(path, columns=["countrycode", "year", "labsh"])
+    check_source_frame(frame, source, path=path)
     _check_scale(frame["labsh"], 0.0, 1.0, "labsh (0-1 share)", source, path)
     out = frame.rename(columns={"countrycode": "iso3", "labsh": "labour_share"})
     out = out.dropna(subset=["labour_share"])
@@ -222,7 +225,7 @@ def read_tiva_gvc_participation(path, source: str = "oecd-tiva-2025") -> pd.Data
     Backward = EXGR_FVA, forward = FEXGR_DVA, both in percent of gross exports (converted to
     shares); total = backward + forward. OECD aggregates are dropped.
     """
-    frame = pd.read_csv(path)
+    frame = check_source_frame(pd.read_csv(path), source, path=path)
     _require_columns(
         frame, ["MEASURE", "REF_AREA", "ACTIVITY", "TIME_PERIOD", "OBS_VALUE"], source, path
     )
@@ -262,10 +265,13 @@ def read_adb_gvc_participation(
     (iso_a3 ROW) is dropped. Rows with zero exports are dropped
     (participation is undefined there).
     """
-    frame = pd.read_parquet(parquet_path)
+    frame = check_source_frame(pd.read_parquet(parquet_path), source, path=parquet_path)
     needed = ["t", "s", "agg", "i", "Exports", "GVCP_trade_f", "GVCP_trade_b", "GVCP_trade"]
     _require_columns(frame, needed, source, parquet_path)
-    countries = pd.read_excel(countries_path)
+    # The economy index is adb-mrio-gvcp's countries.xlsx for both ADB series.
+    countries = check_source_frame(
+        pd.read_excel(countries_path), "adb-mrio-gvcp", path=countries_path
+    )
     _require_columns(countries, [index_column, "iso_a3"], source, countries_path)
     if sector_aggregation not in set(frame["agg"].unique()):
         raise _fail(source, parquet_path, f"no rows with agg == {sector_aggregation}")
@@ -301,7 +307,7 @@ def read_robots_per_worker(path, source: str = "ifr-robots") -> pd.DataFrame:
 
     Expected layout: a CSV with columns iso3, year and robots_per_worker, or iso3, year,
     robot_stock and employment (then robots_per_worker = robot_stock / employment)."""
-    frame = pd.read_csv(path)
+    frame = check_source_frame(pd.read_csv(path), source, path=path)
     _require_columns(frame, ["iso3", "year"], source, path)
     if "robots_per_worker" not in frame.columns:
         _require_columns(frame, ["robot_stock", "employment"], source, path)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.gvcdr2025_ch8.iso import (
     EU_CODE,
     SUCCESSORS,
@@ -55,6 +56,7 @@ def read_wdi_wide(path, source: str, value: str) -> pd.DataFrame:
     if header is None:
         raise _fail(source, path, "no 'Country Name' header line in the first 10 lines")
     frame = pd.read_csv(path, skiprows=header, encoding="utf-8-sig")
+    check_source_frame(frame, source, path=path)
     _require(frame, ["Country Code"], source, path)
     years = [c for c in frame.columns if re.fullmatch(r"\d{4}", str(c))]
     if not years:
@@ -68,6 +70,7 @@ def read_wdi_wide(path, source: str, value: str) -> pd.DataFrame:
 def read_economies(metadata_path, source: str = "wdi-population") -> list[str]:
     """The WDI economies (Region not blank), i.e. countries and territories, no aggregates."""
     meta = pd.read_csv(metadata_path, encoding="utf-8-sig")
+    check_source_frame(meta, source, path=metadata_path)
     _require(meta, ["Country Code", "Region"], source, metadata_path)
     return sorted(meta.loc[meta["Region"].notna(), "Country Code"].astype(str))
 
@@ -75,7 +78,7 @@ def read_economies(metadata_path, source: str = "wdi-population") -> list[str]:
 def read_gdp(gdp_pc_path, population_path) -> pd.DataFrame:
     """iso3, year, gdp_pc_ppp, population, gdp (= gdp_pc_ppp x population)."""
     source = "owid-wdi-gdp-pc-ppp"
-    pc = pd.read_csv(gdp_pc_path)
+    pc = check_source_frame(pd.read_csv(gdp_pc_path), source, path=gdp_pc_path)
     value = [c for c in pc.columns if c.startswith("GDP per capita, PPP")]
     _require(pc, ["Code", "Year"], source, gdp_pc_path)
     if len(value) != 1:
@@ -100,7 +103,7 @@ def read_wgi(path) -> pd.DataFrame:
     """iso3, year, the three WGI estimates of Table 8.1 (rule of law, regulatory quality,
     government effectiveness)."""
     source = "wgi"
-    frame = pd.read_excel(path, sheet_name="Data")
+    frame = check_source_frame(pd.read_excel(path, sheet_name="Data"), source, path=path)
     _require(frame, ["Code", "Dimention"], source, path)
     frame = frame[frame["Dimention"].isin(WGI_DIMENSIONS)]
     if frame["Dimention"].nunique() != len(WGI_DIMENSIONS):
@@ -119,7 +122,7 @@ def read_wgi(path) -> pd.DataFrame:
 def read_ideal_points(path) -> pd.DataFrame:
     """iso3, year, ideal_point (Bailey-Strezhnev-Voeten IdealPointAll; year = 1945 + session)."""
     source = "unga-idealpoints"
-    frame = pd.read_csv(path)
+    frame = check_source_frame(pd.read_csv(path), source, path=path)
     _require(frame, ["iso3c", "session", "IdealPointAll"], source, path)
     out = pd.DataFrame(
         {
@@ -134,7 +137,7 @@ def read_ideal_points(path) -> pd.DataFrame:
 def read_wto_accessions(path) -> pd.DataFrame:
     """iso3, wto_year (year of WTO membership; members from their accession year)."""
     source = "wto-membership"
-    frame = pd.read_csv(path)
+    frame = check_source_frame(pd.read_csv(path), source, path=path)
     _require(frame, ["country_name", "accession_date"], source, path)
     codes = names_to_iso3(frame["country_name"])
     unknown = [name for name, code in codes.items() if code is None]
@@ -154,14 +157,14 @@ def read_geodist(dist_path, geo_path) -> pd.DataFrame:
     """Directed pairs: exporter, importer, log_dist (distw, else dist), contig, comlang_off,
     colony, landlocked_any; old codes harmonised and dissolved entities copied to successors."""
     source = "cepii-geodist"
-    dist = pd.read_csv(dist_path)
+    dist = check_source_frame(pd.read_csv(dist_path), source, path=dist_path)
     _require(
         dist,
         ["iso_o", "iso_d", "dist", "distw", "contig", "comlang_off", "colony"],
         source,
         dist_path,
     )
-    geo = pd.read_csv(geo_path, encoding="latin-1")
+    geo = check_source_frame(pd.read_csv(geo_path, encoding="latin-1"), source, path=geo_path)
     _require(geo, ["iso3", "landlocked"], source, geo_path)
 
     def expand(frame, column):
@@ -208,6 +211,8 @@ def read_desta_rta_years(dyads_path, withdrawal_path) -> pd.DataFrame:
     cols = ["iso1", "iso2", "base_treaty", "entryforceyear", "year"]
     dyads = pd.read_csv(dyads_path, encoding="latin-1", usecols=cols)
     withdrawals = pd.read_csv(withdrawal_path, encoding="latin-1", usecols=cols)
+    check_source_frame(dyads, source, path=dyads_path)
+    check_source_frame(withdrawals, source, path=withdrawal_path)
     codes = numeric_to_iso3(
         set(dyads["iso1"])
         | set(dyads["iso2"])
@@ -266,7 +271,7 @@ def read_sanctions(path, years, ongoing_last_year: int, carry_ongoing_to: int) -
     ``carry_ongoing_to``.
     """
     source = "gsdb"
-    frame = pd.read_csv(path, encoding="utf-8-sig")
+    frame = check_source_frame(pd.read_csv(path, encoding="utf-8-sig"), source, path=path)
     _require(frame, ["sanctioned_state", "sanctioning_state", "begin", "end"], source, path)
 
     def split(text):

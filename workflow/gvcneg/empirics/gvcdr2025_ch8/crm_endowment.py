@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.gvcdr2025_ch8.covariates import CovariateSourceError
 from gvcneg.empirics.gvcdr2025_ch8.iso import harmonise_iso3
 
@@ -30,7 +31,7 @@ WEIGHTINGS = ("equal", "max")
 def read_bgs_production(path, table: str, mineral: str) -> pd.DataFrame:
     """iso3, year, mineral, quantity for one BGS production table (e.g. mine production)."""
     cols = ["country_iso3_code", "year", "quantity", "yearbook_table_trans"]
-    frame = pd.read_csv(path, usecols=lambda c: c in cols)
+    frame = check_source_frame(pd.read_csv(path, usecols=lambda c: c in cols), SOURCE, path=path)
     if any(c not in frame.columns for c in cols):
         raise CovariateSourceError(
             f"source {SOURCE}: file {Path(path).name}: expected columns {cols}"
