@@ -5,8 +5,18 @@ from snakemake.utils import min_version
 min_version("9.0")
 
 
-configfile: os.path.join(workflow.basedir, "config.yaml")
-configfile: os.path.join(workflow.basedir, "paths.yaml")
+# A YAML syntax error is reported as file:line:column before Snakemake loads the files
+# (Snakemake's own message names neither file nor line).
+from gvcneg.config import check_yaml_syntax
+
+CONFIG_FILES = [
+    os.path.join(workflow.basedir, f) for f in ("config.yaml", "paths.yaml")
+]
+check_yaml_syntax(CONFIG_FILES)
+
+
+configfile: CONFIG_FILES[0]
+configfile: CONFIG_FILES[1]
 
 
 include: "workflow/rules/common.smk"

@@ -4,12 +4,20 @@ import os
 import sys
 from pathlib import Path
 
-from gvcneg.config import select_config, validate_config
+from gvcneg.config import check_config_files, select_config
 from gvcneg.documents import load_documents
 from gvcneg.import_graph import code_files
 from gvcneg.workflow_env import put_package_on_pythonpath, refuse_whitespace
 
-validate_config(config)
+# The files in the order their values take effect (--configfile last); keys set with
+# --config are reported as such. Errors name file, line and dotted key.
+_CLI_CONFIGFILES = [str(f) for f in workflow.overwrite_configfiles]
+check_config_files(
+    config,
+    [str(f) for f in workflow.configfiles if str(f) not in _CLI_CONFIGFILES]
+    + _CLI_CONFIGFILES,
+    workflow.config_settings.config,
+)
 
 REPO = Path(workflow.basedir)
 refuse_whitespace(

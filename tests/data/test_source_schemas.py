@@ -1,0 +1,195 @@
+"""Registered files are checked at read against the schema in their registry entry: the real
+files pass, and a corrupted copy fails naming source, file, column and row."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from gvcneg.data.fetch import DataSourceError
+from gvcneg.data.readers import read_frame
+from gvcneg.data.registry import RegistryError, load_sources, parse_source
+from gvcneg.data.source_schemas import check_source_frame, read_registered, registered_source
+
+REPO = Path(__file__).resolve().parents[2]
+MIRROR = REPO.parent / "shared" / "data"
+SOURCES = load_sources(REPO / "sources")
+WITH_SCHEMA = sorted(
+    (source.name, spec.name)
+    for source in SOURCES.values()
+    for spec in source.files
+    if spec.schema is not None
+)
+# Every (source, file) the workflow's readers take from the registry; each must have a schema.
+READ_BY_THE_PIPELINE = {
+    ("owid-wdi-gdp-pc-ppp", "gdp-per-capita-worldbank.csv"),
+    ("wdi-population", "API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv"),
+    ("wdi-population", "Metadata_Country_API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv"),
+    ("wdi-population-document", "API_SP.POP.TOTL_DS2_en_csv_v2.csv"),
+    ("wid-gini", "tidy_data.csv"),
+    ("swiid", "swiid9_7_summary.xlsx"),
+    ("owid-pip-gini", "economic-inequality-gini-index.csv"),
+    ("pwt", "pwt1001.dta"),
+    ("oecd-tiva-2025", "oecd_tiva_mainsh_2012_2022_selected.csv"),
+    ("adb-mrio-gvcp", "gvcp.parquet"),
+    ("adb-mrio-gvcp", "countries.xlsx"),
+    ("adb-mrio-gvcp62", "gvcp62.parquet"),
+    ("ifr-robots", "ifr_robot_stock.csv"),
+    ("wb-income-class-fy26", "CLASS.dta"),
+    ("cepii-geodist", "dist_cepii.csv"),
+    ("cepii-geodist", "geo_cepii.csv"),
+    ("desta-v203", "desta_list_of_treaties_02_03_dyads.csv"),
+    ("desta-v203", "desta_dyadic_withdrawal_02_03.csv"),
+    ("desta-v203", "desta_version_02_03.csv"),
+    ("wto-rta", "AllRTAs.xlsx"),
+    ("wgi", "wgidataset_2023update_reshaped.xlsx"),
+    ("unga-idealpoints", "IdealpointestimatesAll_Jun2024.csv"),
+    ("wto-membership", "wto_members.csv"),
+    ("gsdb", "GSDB_V3_subset_end2013plus.csv"),
+    ("wdi-internet", "API_IT.NET.USER.ZS.csv"),
+    ("wdi-ict-api", "API_IT.CEL.SETS.P2_DS2_en_csv_v2_4903391.csv"),
+    ("wdi-ict-api", "API_IT.NET.SECR.P6_DS2_en_csv_v2.csv"),
+}
+
+
+def _mirror_frame(source: str, file_name: str) -> tuple[pd.DataFrame, Path]:
+    path = MIRROR / source / file_name
+    if not path.exists():
+        pytest.skip(f"{source}/{file_name} is not in the data mirror {MIRROR}")
+    return read_frame(SOURCES[source], file_name, path), path
+
+
+def test_every_file_the_pipeline_reads_has_a_schema():
+    from gvcneg.config import load_config
+    from gvcneg.empirics.gvcdr2025_ch8.inputs import panel_files
+
+    config = load_config(REPO / "config.yaml", REPO / "paths.yaml")
+    read = READ_BY_THE_PIPELINE | set(panel_files(config["gvcdr2025_ch8"]).values())
+    assert read - set(WITH_SCHEMA) == set()
+
+
+@pytest.mark.parametrize(("source", "file_name"), WITH_SCHEMA, ids="/".join)
+def test_real_file_passes_its_schema(source, file_name):
+    frame, path = _mirror_frame(source, file_name)
+    assert check_source_frame(frame, source, file_name, path) is frame
+
+
+@pytest.fixture
+def pwt():
+    frame, _ = _mirror_frame("pwt", "pwt1001.dta")
+    return frame[["countrycode", "year", "labsh"]].copy()
+
+
+def _failure(frame, source="pwt", file_name="pwt1001.dta") -> str:
+    with pytest.raises(DataSourceError) as err:
+        check_source_frame(frame, source, file_name, f"/cache/{source}/{file_name}")
+    message = str(err.value)
+    assert f"source {source!r}" in message and f"file {file_name!r}" in message
+    assert "Fix:" in message
+    return message
+
+
+def test_renamed_column_is_named_with_the_columns_found(pwt):
+    message = _failure(pwt.rename(columns={"labsh": "labour_share"}))
+    assert "column 'labsh' is missing" in message
+    assert "'labour_share'" in message
+
+
+def test_non_numeric_value_names_column_row_value_and_type(pwt):
+    pwt["labsh"] = pwt["labsh"].astype(object)
+    pwt.loc[7, "labsh"] = "n/a"
+    message = _failure(pwt)
+    assert "column 'labsh': expected float, in [0, 1]" in message
+    assert "not a number at row 8 ('n/a')" in message
+
+
+def test_value_out_of_range_and_fraction_year_are_both_reported(pwt):
+    # lazy validation: every problem at once, not only the first
+    pwt["year"] = pwt["year"].astype(float)
+    pwt.loc[0, "year"] = 1990.5
+    pwt.loc[9, "labsh"] = 1.5
+    message = _failure(pwt)
+    assert "column 'year': expected int" in message and "not an integer at row 1" in message
+    assert "column 'labsh'" in message and "in_range(0, 1) at row 10 (1.5)" in message
+
+
+def test_duplicated_key_names_the_key_and_both_rows(pwt):
+    corrupt = pd.concat([pwt, pwt.iloc[[20]]], ignore_index=True)
+    message = _failure(corrupt)
+    assert f"key ['countrycode', 'year'] is not unique: duplicated at rows 21, {len(pwt) + 1}" in (
+        message
+    )
+
+
+def test_missing_value_where_none_is_allowed(pwt):
+    pwt["countrycode"] = pwt["countrycode"].astype(object)
+    pwt.loc[4, "countrycode"] = None
+    message = _failure(pwt)
+    assert "column 'countrycode'" in message and "not_nullable at row 5" in message
+
+
+def test_regex_columns_are_checked_and_their_absence_reported():
+    frame, _ = _mirror_frame("wdi-internet", "API_IT.NET.USER.ZS.csv")
+    bad = frame.copy()
+    bad["2001"] = bad["2001"].astype(object)
+    bad.loc[2, "2001"] = ".."
+    assert "column '2001'" in _failure(bad, "wdi-internet", "API_IT.NET.USER.ZS.csv")
+    years = [c for c in frame.columns if str(c).isdigit()]
+    message = _failure(frame.drop(columns=years), "wdi-internet", "API_IT.NET.USER.ZS.csv")
+    assert "no column matches" in message
+
+
+def test_extra_columns_are_not_checked(pwt):
+    pwt["anything"] = "text"
+    check_source_frame(pwt, "pwt", "pwt1001.dta")
+
+
+def test_a_file_not_in_the_registry_is_refused(pwt):
+    with pytest.raises(DataSourceError, match="not a registered file"):
+        check_source_frame(pwt, "pwt", path="/tmp/pwt_copy.dta")
+
+
+def test_reader_reports_a_corrupted_file(tmp_path):
+    """End to end through a pipeline reader: a CSV with a word in the year column."""
+    from gvcneg.empirics.gvcdr2025_ch8.covariates import read_ideal_points
+
+    frame, _ = _mirror_frame("unga-idealpoints", "IdealpointestimatesAll_Jun2024.csv")
+    frame = frame.astype({"session": object})
+    frame.loc[2, "session"] = "third"
+    path = tmp_path / "IdealpointestimatesAll_Jun2024.csv"
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataSourceError) as err:
+        read_ideal_points(path)
+    message = str(err.value)
+    assert "'unga-idealpoints'" in message and "IdealpointestimatesAll_Jun2024.csv" in message
+    assert "column 'session': expected int" in message and "row 3 ('third')" in message
+
+
+def test_read_registered_applies_read_options_and_schema():
+    path = MIRROR / "wid-gini" / "tidy_data.csv"
+    if not path.exists():
+        pytest.skip(f"wid-gini/tidy_data.csv is not in the data mirror {MIRROR}")
+    frame = read_registered(path, "wid-gini")
+    # the registry's read options keep Namibia's code "NA"
+    assert "NA" in set(frame["country"])
+
+
+def test_malformed_schema_block_is_refused_by_the_registry():
+    entry = registered_source("pwt")
+    data = {
+        "name": "x",
+        "title": "t",
+        "publisher": "p",
+        "upstream_url": "https://example.org",
+        "vintage": "v",
+        "license": "l",
+        "citation": "c",
+        "status": "not_available_offline",
+        "files": [
+            {"name": "a.csv", "format": "csv", "schema": {"columns": {"y": {"type": "year"}}}}
+        ],
+        "used_by": [],
+    }
+    with pytest.raises(RegistryError, match=r"files\.0\.schema"):
+        parse_source(data)
+    assert entry.file("pwt1001.dta").schema["unique"] == ["countrycode", "year"]
