@@ -269,3 +269,42 @@ def test_a_yaml_syntax_error_stops_snakemake_before_any_job(tmp_path):
     output = run.stdout + run.stderr
     assert f"{path}:{line + 2}:5: YAML syntax error" in output, output
     assert "not valid JSON or YAML" not in output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "problem"),
+    [
+        (
+            "    home: {gamma_M: 1.2, gamma_E: 1.0}\n    foreign: {gamma_M: 1.2, gamma_E: 1.0}\n"
+            "  # CHOICE: an asymmetric",
+            "    home: {gamma_M: 1.2, gamma_E: 1.1}\n    foreign: {gamma_M: 1.2, gamma_E: 1.0}\n"
+            "  # CHOICE: an asymmetric",
+            "deremer2023.public.home.gamma_E",
+            "gamma_E = 1.1 must be < the government's (1.1)",
+        ),
+        (
+            "    home: {ideal_depth: 0.3, depth_weight: 0.9}",
+            "    home: {ideal_depth: 0.85, depth_weight: 0.9}",
+            "jackson_two_level.negotiators.home.ideal_depth",
+            "must be below Foreign's ideal depth 0.8",
+        ),
+        (
+            "digital: [2011, 2024]",
+            "digital: [2001, 2024]",
+            "gvcdr2025_ch8.years.digital",
+            "must lie within the CRM window [2006, 2024]",
+        ),
+        (
+            "treat_ongoing_until: 2024",
+            "treat_ongoing_until: 2020",
+            "gvcdr2025_ch8.sanctions.treat_ongoing_until",
+            "before the release's last year 2022",
+        ),
+    ],
+)
+def test_document_premises_are_checked_with_file_line_and_key(tmp_path, old, new, key, problem):
+    path, line = _broken(tmp_path, old, new)
+    message = _error(path)
+    located = [m for m in message.splitlines() if problem in m]
+    assert located, message
+    assert located[0].lstrip(" -").startswith(f"{path}:{line}: config key {key}")

@@ -3,7 +3,8 @@
 The schema is assembled from one file per top-level section in ``workflow/schemas/config/``
 (``<section>.schema.yaml``), so each document owns its own part of the schema. A JSON schema
 cannot say that a range is ordered or a number finite, so semantic checks follow it (see
-:func:`semantic_errors`). Validation collects every error and reports each with the file and
+:func:`semantic_errors`), and so do relations between keys that the documents state
+(:func:`document_errors`). Validation collects every error and reports each with the file and
 line that set the key, the dotted key, the offending value and what is allowed, then raises
 :class:`ConfigError`. A YAML syntax error is reported as ``file:line:column: message``.
 """
@@ -306,6 +307,90 @@ def semantic_errors(config: Mapping) -> list[tuple[tuple, str]]:
     return errors
 
 
+def _at(config: Mapping, *keys):
+    for key in keys:
+        if not isinstance(config, Mapping) or key not in config:
+            return None
+        config = config[key]
+    return config
+
+
+def _finite(*values) -> bool:
+    return all(_is_number(v) and math.isfinite(v) for v in values)
+
+
+def document_errors(config: Mapping) -> list[tuple[tuple, str]]:
+    """(key path, problem) for relations the documents (or the schemas' descriptions) state
+    between keys: premises a run must not silently violate."""
+    errors: list[tuple[tuple, str]] = []
+    # DeRemer (2023): "All public export industry parameters are strictly less than those for
+    # the government" (gamma_E^W < gamma_E^G); import weights are equal, or relaxed to
+    # gamma_M^G > gamma_M^W, so gamma_M^W <= gamma_M^G.
+    for scenario in ((), ("asymmetric_example",)):
+        for country in ("home", "foreign"):
+            base = ("deremer2023", *scenario)
+            gov = _at(config, *base, "government", country) or {}
+            pub = _at(config, *base, "public", country) or {}
+            for weight, strict in (("gamma_E", True), ("gamma_M", False)):
+                g, w = gov.get(weight), pub.get(weight)
+                if _finite(g, w) and (w >= g if strict else w > g):
+                    relation = "<" if strict else "<="
+                    errors.append(
+                        (
+                            (*base, "public", country, weight),
+                            f"the public's {weight} = {w!r} must be {relation} the government's "
+                            f"({g!r}): DeRemer (2023)'s premise for the public's weights",
+                        )
+                    )
+    gap = _at(config, "deremer2023", "remark_grid", "public_gamma_E_gap", "min")
+    if _finite(gap) and gap <= 0:
+        errors.append(
+            (
+                ("deremer2023", "remark_grid", "public_gamma_E_gap", "min"),
+                f"= {gap!r}: the public's export weight must be strictly below the "
+                "government's (gap > 0)",
+            )
+        )
+    # Jackson: Home is the reluctant liberalizer, Foreign the demandeur.
+    home = _at(config, "jackson_two_level", "negotiators", "home", "ideal_depth")
+    foreign = _at(config, "jackson_two_level", "negotiators", "foreign", "ideal_depth")
+    if _finite(home, foreign) and home >= foreign:
+        errors.append(
+            (
+                ("jackson_two_level", "negotiators", "home", "ideal_depth"),
+                f"= {home!r} must be below Foreign's ideal depth {foreign!r} (Home is the "
+                "reluctant liberalizer)",
+            )
+        )
+    # GVC DR 2025 ch. 8, section 8.4: the CRM window contains the digital window.
+    crm = _at(config, "gvcdr2025_ch8", "years", "crm")
+    digital = _at(config, "gvcdr2025_ch8", "years", "digital")
+    if (
+        isinstance(crm, list)
+        and isinstance(digital, list)
+        and len(crm) == len(digital) == 2
+        and _finite(*crm, *digital)
+        and not (crm[0] <= digital[0] and digital[1] <= crm[1])
+    ):
+        errors.append(
+            (
+                ("gvcdr2025_ch8", "years", "digital"),
+                f"= {digital!r} must lie within the CRM window {crm!r} (section 8.4)",
+            )
+        )
+    release = _at(config, "gvcdr2025_ch8", "sanctions", "release_last_year")
+    until = _at(config, "gvcdr2025_ch8", "sanctions", "treat_ongoing_until")
+    if _finite(release, until) and until < release:
+        errors.append(
+            (
+                ("gvcdr2025_ch8", "sanctions", "treat_ongoing_until"),
+                f"= {until!r} is before the release's last year {release!r}; ongoing cases "
+                "cannot end before the data do",
+            )
+        )
+    return errors
+
+
 def validate_config(
     config: Mapping, schema: Mapping | None = None, locations: Locations | None = None
 ) -> None:
@@ -317,7 +402,7 @@ def validate_config(
     errors = sorted(validator.iter_errors(dict(config)), key=lambda e: list(e.absolute_path))
     lines = [_where(e.absolute_path, locations) + format_error(e) for e in errors]
     reported = {tuple(str(p) for p in e.absolute_path) for e in errors}
-    for path, problem in semantic_errors(config):
+    for path, problem in semantic_errors(config) + document_errors(config):
         if tuple(str(p) for p in path) in reported:
             continue  # the schema's message already names this key
         lines.append(f"{_where(path, locations)}config key {_dotted(path)}: {problem}")
