@@ -9,7 +9,12 @@ import pytest
 from gvcneg.data.fetch import DataSourceError
 from gvcneg.data.readers import read_frame
 from gvcneg.data.registry import RegistryError, load_sources, parse_source
-from gvcneg.data.source_schemas import check_source_frame, read_registered, registered_source
+from gvcneg.data.source_schemas import (
+    _spec_of,
+    check_source_frame,
+    read_registered,
+    registered_source,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 MIRROR = REPO.parent / "shared" / "data"
@@ -20,6 +25,7 @@ WITH_SCHEMA = sorted(
     for spec in source.files
     if spec.schema is not None
 )
+IDS = [f"{source}/{file_name}" for source, file_name in WITH_SCHEMA]
 # Every (source, file) the workflow's readers take from the registry; each must have a schema.
 READ_BY_THE_PIPELINE = {
     ("owid-wdi-gdp-pc-ppp", "gdp-per-capita-worldbank.csv"),
@@ -68,10 +74,37 @@ def test_every_file_the_pipeline_reads_has_a_schema():
     assert read - set(WITH_SCHEMA) == set()
 
 
-@pytest.mark.parametrize(("source", "file_name"), WITH_SCHEMA, ids="/".join)
+@pytest.mark.parametrize(("source", "file_name"), WITH_SCHEMA, ids=IDS)
 def test_real_file_passes_its_schema(source, file_name):
     frame, path = _mirror_frame(source, file_name)
     assert check_source_frame(frame, source, file_name, path) is frame
+
+
+@pytest.mark.parametrize(("source", "file_name"), WITH_SCHEMA, ids=IDS)
+def test_corrupted_copy_fails_naming_source_file_column_and_row(source, file_name):
+    """For every schema: a renamed column, a word in a numeric column and a duplicated key
+    are each refused with source, file, column and row in the message."""
+    frame, _ = _mirror_frame(source, file_name)
+    spec = SOURCES[source].file(file_name).schema
+    declared = [n for n, c in spec["columns"].items() if c.get("required", True)]
+    plain = [n for n in declared if not spec["columns"][n].get("regex")]
+    renamed = frame.rename(columns={plain[0]: f"{plain[0]} (renamed)"})
+    assert f"column {plain[0]!r} is missing" in _failure(renamed, source, file_name)
+
+    numeric = [c for c in frame.columns if _spec_of(c, spec).get("type") in ("int", "float")]
+    if numeric:
+        column = numeric[0]
+        corrupt = frame.astype({column: object})
+        corrupt.loc[corrupt.index[1], column] = "twelve"
+        message = _failure(corrupt, source, file_name)
+        assert f"column {str(column)!r}" in message and "at row 2 ('twelve')" in message
+
+    key = spec.get("unique") or [n for n in plain if spec["columns"][n].get("unique")]
+    if key:
+        doubled = pd.concat([frame, frame.iloc[[0]]], ignore_index=True)
+        message = _failure(doubled, source, file_name)
+        assert any(str(k) in message for k in key)
+        assert f", {len(frame) + 1}" in message.split("duplicated at rows", 1)[-1]
 
 
 @pytest.fixture

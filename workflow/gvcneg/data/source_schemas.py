@@ -20,6 +20,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from gvcneg.data.fetch import DataSourceError
+from gvcneg.data.readers import read_frame
 from gvcneg.data.registry import SOURCES_DIR, Source, load_source_file
 
 _SHOWN_ROWS = 5
@@ -179,6 +180,15 @@ def _describe(errors: SchemaErrors, spec: dict, frame: pd.DataFrame, skip: dict)
                 f"{what} {missing!r} is missing (renamed or absent); columns read: {found}"
             )
             continue
+        if check == "field_uniqueness":
+            rows = group["index"].dropna().astype(int).drop_duplicates().sort_values()
+            values = ", ".join(repr(v) for v in group["failure_case"].drop_duplicates().head(3))
+            shown = ", ".join(str(i + 1) for i in rows.head(2 * _SHOWN_ROWS))
+            lines.append(
+                f"column {str(column)!r} is not unique: duplicated at rows {shown} "
+                f"(values {values})"
+            )
+            continue
         if check == "not_nullable":
             group = group[~group["index"].isin(skip.get(column, ()))]
             if group.empty:
@@ -239,8 +249,6 @@ def check_source_frame(
 
 def read_registered(path, source: str, file_name: str | None = None, **overrides):
     """Read a registered file with its registry read options and check its schema."""
-    from gvcneg.data.readers import read_frame
-
     file_name = file_name or Path(path).name
     frame = read_frame(registered_source(source), file_name, path, **overrides)
     return check_source_frame(frame, source, file_name, path)
