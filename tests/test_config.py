@@ -185,20 +185,22 @@ def test_schema_errors_carry_file_and_line_too(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "column"),
+    ("text", "line", "column", "problem"),
     [
-        ("a:\n  b: [1, 2\n  c: 3\n", 3, 4),  # unclosed flow sequence
-        ("a:\n  b: 1\n c: 2\n", 3, 2),  # bad indentation
-        ("a: 1\na: {b\n", 3, 1),  # unclosed mapping
-        ("a:\n\tb: 1\n", 2, 1),  # tab indentation
+        ("a:\n  b: [1, 2\n  c: 3\n", 3, 4, "YAML syntax error"),  # unclosed flow sequence
+        ("a:\n  b: 1\n c: 2\n", 3, 2, "YAML syntax error"),  # bad indentation
+        ("a: 1\na: {b\n", 3, 1, "YAML syntax error"),  # unclosed mapping
+        ("a:\n\tb: 1\n", 2, 1, "YAML syntax error"),  # tab indentation
+        # loaders keep the last of two equal keys without a word
+        ("a:\n  b: 1\n  c: 2\n  b: 3\n", 4, 3, "duplicate key a.b (first set at line 2)"),
     ],
 )
-def test_yaml_syntax_error_gives_file_line_column(tmp_path, text, line, column):
+def test_yaml_error_gives_file_line_column(tmp_path, text, line, column, problem):
     path = tmp_path / "bad.yaml"
     path.write_text(text)
     with pytest.raises(ConfigError) as err:
         check_yaml_syntax([path])
-    assert str(err.value).startswith(f"{path}:{line}:{column}: YAML syntax error: ")
+    assert str(err.value).startswith(f"{path}:{line}:{column}: {problem}")
 
 
 def test_later_file_locates_the_keys_it_sets_and_command_line_keys_are_named(tmp_path):

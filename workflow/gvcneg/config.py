@@ -102,6 +102,12 @@ def _key_locations(node, path: tuple[str, ...], file: str, out: Locations) -> No
         for key_node, value_node in node.value:
             key = path + (str(key_node.value),)
             mark = key_node.start_mark
+            if key in out:
+                # YAML loaders keep the last of two equal keys without a word: refuse it.
+                raise ConfigError(
+                    f"{file}:{mark.line + 1}:{mark.column + 1}: duplicate key "
+                    f"{'.'.join(key)} (first set at line {out[key].line}); keep one"
+                )
             out[key] = KeyLocation(file, mark.line + 1, mark.column + 1)
             _key_locations(value_node, key, file, out)
     elif isinstance(node, yaml.SequenceNode):
