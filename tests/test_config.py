@@ -111,7 +111,7 @@ def _error(path: Path) -> str:
             "min = 1.65 > max = 1.05",
         ),
         (
-            "welfare_weight_shift: {min: 1.05, max: 4.0, points: 8}",
+            "welfare_weight_shift: {min: 1.05, max: 10.0, points: 8}",
             "welfare_weight_shift: {min: 2.0, max: 2.0, points: 8}",
             "mattoo_olarreaga2000.grid.sizes.default.axes.welfare_weight_shift.points",
             "min == max = 2.0 has 8 points",
@@ -135,7 +135,7 @@ def _error(path: Path) -> str:
             "empty list",
         ),
         (
-            "retention: [0.5, 0.6, 0.7, 0.8, 0.9]",
+            "retention: [0.6, 0.8]",
             "retention: []",
             "mattoo_olarreaga2000.grid.sizes.default.axes.retention",
             "retention = [] is not allowed",
