@@ -36,7 +36,7 @@ put_package_on_pythonpath(REPO / "workflow")
 
 # Conda environments per rule group (for --use-conda), generated from requirements.lock.
 ENVS = {
-    group: str(REPO / "envs" / f"{group}.yaml")
+    group: os.path.relpath(REPO / "envs" / f"{group}.yaml")
     for group in ("theory", "empirics", "report")
 }
 RESULTS = Path(config["paths"]["results"])
@@ -58,7 +58,14 @@ def code_inputs(script, also=()):
     that every script-running job has this input, matching its script. ``also`` names other
     files whose Python runs in the job (the report's .qmd chunks)."""
     files = code_files(REPO / "workflow" / "scripts" / script, REPO / "workflow", also)
-    return [str(f) for f in files]
+    return [os.path.relpath(f) for f in files]
+
+
+def repo_file(*parts):
+    """A repository file as an input, relative to the working directory: Snakemake records
+    input paths as given, so absolute ones would make a moved or re-cloned checkout re-run
+    every job; relative ones keep an unchanged run up to date wherever it lives."""
+    return os.path.relpath(REPO.joinpath(*parts))
 
 
 def config_keys(*dotted):

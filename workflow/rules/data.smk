@@ -18,7 +18,7 @@ localrules:
 rule fetch_source_file:
     input:
         unpack(_user_copy),
-        registry=str(REPO / "sources" / "{source}.yaml"),
+        registry=repo_file("sources", "{source}.yaml"),
         code=code_inputs("data/fetch_source_file.py"),
     output:
         str(DATA_CACHE / "{source}" / "{file_name}"),
@@ -46,7 +46,9 @@ rule fetch_source_file:
 
 rule data_registry_table:
     input:
-        registry=sorted(str(p) for p in (REPO / "sources").glob("*.yaml")),
+        registry=sorted(
+            repo_file("sources", p.name) for p in (REPO / "sources").glob("*.yaml")
+        ),
         code=code_inputs("data/registry_table.py"),
     output:
         csv=res("data", "sources.csv"),

@@ -15,7 +15,7 @@ if set(COMPUTED) != {d.id for d in DOCUMENTS}:
 
 rule ledger:
     input:
-        targets=[str(d.targets_file(REPO)) for d in DOCUMENTS],
+        targets=[repo_file("targets", f"{d.id}.yaml") for d in DOCUMENTS],
         computed=[COMPUTED[d.id] for d in DOCUMENTS],
         robustness=[ROBUSTNESS[doc] for doc in sorted(ROBUSTNESS)],
         code=code_inputs("ledger.py"),

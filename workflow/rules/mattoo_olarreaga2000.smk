@@ -124,7 +124,7 @@ rule mattoo_olarreaga2000_claims:
         solved=MO2000_SOLVED,
         contract_slopes=MO2000_SLOPES,
         grid_summary=MO2000_GRID_SUMMARY["csv"],
-        targets=str(REPO / "targets" / f"{MO2000}.yaml"),
+        targets=repo_file("targets", f"{MO2000}.yaml"),
         code=code_inputs("mattoo_olarreaga2000/claims.py"),
     output:
         res(MO2000, "computed.csv"),
@@ -142,7 +142,7 @@ rule mattoo_olarreaga2000_claims:
 
 rule mattoo_olarreaga2000_falsifiability:
     input:
-        targets=str(REPO / "targets" / f"{MO2000}.yaml"),
+        targets=repo_file("targets", f"{MO2000}.yaml"),
         code=code_inputs("mattoo_olarreaga2000/falsifiability.py"),
     output:
         res(MO2000, "claim_falsifiability.csv"),

@@ -52,7 +52,7 @@ rule nbt2015_figure_1:
 rule nbt2015_wto_plus_shares:
     input:
         desta=source_file("desta-v203", "desta_version_02_03.csv"),
-        registry=str(REPO / "sources" / "desta-v203.yaml"),
+        registry=repo_file("sources", "desta-v203.yaml"),
         code=code_inputs("nbt2015/wto_plus_shares.py"),
     output:
         **NBT_WTO_PLUS,

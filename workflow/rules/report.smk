@@ -2,9 +2,11 @@
 # `quarto render`; otherwise by the offline renderer (same .qmd sources, one self-contained
 # HTML file). Set GVCNEG_REPORT_RENDERER=offline|quarto to force one route.
 REPORT_HTML = str(RESULTS / "report" / "gvcneg_report.html")
-REPORT_PROJECT_FILE = str(REPO / "report" / "_quarto.yml")
-REPORT_SOURCES = sorted(str(p) for p in (REPO / "report").glob("*.qmd")) + [
-    str(REPO / "report" / "offline.css"),
+REPORT_PROJECT_FILE = repo_file("report", "_quarto.yml")
+REPORT_SOURCES = sorted(
+    repo_file("report", p.name) for p in (REPO / "report").glob("*.qmd")
+) + [
+    repo_file("report", "offline.css"),
 ]
 
 

@@ -8,6 +8,7 @@ Snakemake upgrade breaks one test, not every tool that inspects rules.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def load_rules(repo: Path, workdir: Path | None = None) -> list[RuleInfo]:
             for key, value in rule.input.items():
                 values = value if isinstance(value, list) else [value]
                 if all(isinstance(v, str) for v in values):
-                    inputs[key] = [str(v) for v in values]
+                    # relative inputs are relative to the working directory
+                    inputs[key] = [os.path.normpath(Path(workdir or repo) / v) for v in values]
             params = {k: v for k, v in rule.params.items() if not callable(v)}
             rules.append(
                 RuleInfo(
@@ -75,7 +77,6 @@ def script_job(
     """The ``snakemake`` object a rule's script would receive for the given wildcards, built
     without running Snakemake (the way pypsa-eur's ``mock_snakemake`` does), so the script can
     be run, debugged or profiled on its own. Paths are made absolute."""
-    import os
 
     from snakemake.api import SnakemakeApi
     from snakemake.dag import DAG
