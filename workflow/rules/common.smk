@@ -36,7 +36,7 @@ put_package_on_pythonpath(REPO / "workflow")
 
 # Conda environments per rule group (for --use-conda), generated from requirements.lock.
 ENVS = {
-    group: os.path.relpath(REPO / "envs" / f"{group}.yaml")
+    group: str(REPO / "envs" / f"{group}.yaml")  # conda: paths resolve from the rule file
     for group in ("theory", "empirics", "report")
 }
 RESULTS = Path(config["paths"]["results"])

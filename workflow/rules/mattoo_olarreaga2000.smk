@@ -35,7 +35,20 @@ rule mattoo_olarreaga2000_baseline:
     conda:
         ENVS["theory"]
     params:
-        section={k: v for k, v in MO2000_CONFIG.items() if k != "grid"},
+        cfg=config_keys(
+            *(
+                f"{MO2000}.{key}"
+                for key in (
+                    "economy",
+                    "politics",
+                    "preference_change",
+                    "strong_complements",
+                    "premises",
+                    "rounds",
+                    "figures.t_max",
+                )
+            )
+        ),
     message:
         "Mattoo and Olarreaga (2000): solving the baseline under the four credit rules"
     script:
@@ -57,7 +70,7 @@ rule mattoo_olarreaga2000_figure:
     conda:
         ENVS["theory"]
     params:
-        settings=MO2000_CONFIG["figures"],
+        cfg=config_keys(f"{MO2000}.figures"),
     message:
         "Mattoo and Olarreaga (2000): {wildcards.figure}"
     script:
@@ -82,8 +95,10 @@ rule mattoo_olarreaga2000_grid_chunk:
         mem_mb=1000,
         runtime=20,
     params:
-        size=MO2000_GRID,
-        premises=MO2000_CONFIG["premises"],
+        cfg=config_keys(
+            f"{MO2000}.grid.sizes.{MO2000_CONFIG['grid']['size']}",
+            f"{MO2000}.premises.min_trade_share",
+        ),
     message:
         "Mattoo and Olarreaga (2000): robustness grid, chunk {wildcards.chunk}"
     script:
@@ -112,7 +127,7 @@ rule mattoo_olarreaga2000_grid_gather:
     resources:
         mem_mb=4000,  # the large grid gathers about 1.6 million rows
     params:
-        premises=MO2000_CONFIG["premises"],
+        cfg=config_keys(f"{MO2000}.premises.min_trade_share"),
     message:
         "Mattoo and Olarreaga (2000): gathering the robustness grid"
     script:

@@ -26,7 +26,9 @@ def build(name: str, solved: pd.DataFrame, settings: dict):
 
 with logged(snakemake.log[0]) as log:
     solved = pd.read_csv(snakemake.input.solved)
-    fig, data = build(snakemake.wildcards.figure, solved, snakemake.params.settings)
+    fig, data = build(
+        snakemake.wildcards.figure, solved, snakemake.params.cfg["mattoo_olarreaga2000"]["figures"]
+    )
     out = snakemake.output
     save_figure(fig, data, out.png, out.svg, out.csv)
     log.info("%s: %d plotted rows", snakemake.wildcards.figure, len(data))

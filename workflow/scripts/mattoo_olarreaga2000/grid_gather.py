@@ -14,7 +14,7 @@ with logged(snakemake.log[0]) as log:
     out = snakemake.output
     save_csv(results, out.points)
     save_table(summary, out.summary_csv, out.summary_md, out.summary_html, ".4f")
-    min_trade_share = snakemake.params.premises["min_trade_share"]
+    min_trade_share = snakemake.params.cfg["mattoo_olarreaga2000"]["premises"]["min_trade_share"]
     save_table(
         invalid_points(results, min_trade_share),
         out.invalid_csv,

@@ -12,7 +12,7 @@ from gvcneg.theory.mattoo_olarreaga2000.tables import (
 )
 
 with logged(snakemake.log[0]) as log:
-    section = snakemake.params.section
+    section = snakemake.params.cfg["mattoo_olarreaga2000"]
     points = baseline_points(section)
     solved = solve_scenarios(points)
     if not solved["valid"].all():
