@@ -20,6 +20,9 @@ class RuleInfo:
     rule_file: str
     inputs: dict[str, list[str]] = field(default_factory=dict)  # static named inputs only
     params: dict[str, object] = field(default_factory=dict)  # static params only
+    has_log: bool = False
+    has_benchmark: bool = False
+    has_conda: bool = False
 
 
 def _script_relative(script: str | None) -> str | None:
@@ -57,6 +60,9 @@ def load_rules(repo: Path, workdir: Path | None = None) -> list[RuleInfo]:
                     rule_file=str(rule.snakefile),
                     inputs=inputs,
                     params=params,
+                    has_log=bool(rule.log),
+                    has_benchmark=bool(rule.benchmark),
+                    has_conda=bool(rule.conda_env),
                 )
             )
     return sorted(rules, key=lambda r: r.name)
