@@ -14,6 +14,7 @@ JACKSON_FIG_DEFECTION = figure_outputs(JACKSON, "fig_involuntary_defection")
 JACKSON_CONSTRAINT_PATH = res(JACKSON, "model", "constraint_path.csv")
 JACKSON_DEFECTION_PATHS = res(JACKSON, "model", "defection_paths.csv")
 JACKSON_PROPERTY_GRID = res(JACKSON, "model", "property_grid.csv")
+JACKSON_FALSIFIABILITY = res(JACKSON, "claim_falsifiability.csv")
 
 
 rule jackson_two_level_commentary_facts:
@@ -171,6 +172,33 @@ rule jackson_two_level_claims:
         "../scripts/jackson_two_level/claims.py"
 
 
+rule jackson_two_level_claim_falsifiability:
+    input:
+        code=code_inputs("jackson_two_level/claim_falsifiability.py"),
+    output:
+        JACKSON_FALSIFIABILITY,
+    log:
+        logfile(JACKSON, "claim_falsifiability"),
+    benchmark:
+        benchfile(JACKSON, "claim_falsifiability")
+    conda:
+        ENVS["theory"]
+    params:
+        cfg={
+            k: JACKSON_CONFIG[k]
+            for k in (
+                "negotiators",
+                "home_bargaining_power",
+                "property_grid",
+                "falsifiability",
+            )
+        },
+    message:
+        "Jackson two-level game: re-checking each claim in richer or perturbed models"
+    script:
+        "../scripts/jackson_two_level/claim_falsifiability.py"
+
+
 COMPUTED[JACKSON] = res(JACKSON, "computed.csv")
 REPORT_INPUTS.extend(
     [
@@ -181,5 +209,6 @@ REPORT_INPUTS.extend(
         JACKSON_PARAMETERS["csv"],
         JACKSON_OPTIMUM["csv"],
         COMPUTED[JACKSON],
+        JACKSON_FALSIFIABILITY,
     ]
 )
