@@ -173,6 +173,7 @@ rule deremer2023_fig_remark_1_condition:
 
 rule deremer2023_claim_falsifiability:
     input:
+        targets=str(REPO / "targets" / f"{DEREMER}.yaml"),
         code=code_inputs("deremer2023/claim_falsifiability.py"),
     output:
         DEREMER_FALSIFIABILITY,

@@ -174,6 +174,7 @@ rule jackson_two_level_claims:
 
 rule jackson_two_level_claim_falsifiability:
     input:
+        targets=str(REPO / "targets" / f"{JACKSON}.yaml"),
         code=code_inputs("jackson_two_level/claim_falsifiability.py"),
     output:
         JACKSON_FALSIFIABILITY,

@@ -1,11 +1,14 @@
 """Can each DeRemer (2023) check fail? Every claim of targets/deremer2023.yaml is re-checked by
 the same code with one premise deliberately violated or one part of the model changed.
 
-Point claims (Figure 1's weights) are re-checked under every point perturbation below; grid
-claims are re-checked on a small grid whose points violate one premise of the claim (that
-premise is dropped from the claim's domain, the rest kept). A row's ``perturbed_verdict`` is
-"fails" where the check reports failure; a claim none of whose perturbations fails would be
-labelled "true by construction" in the targets (none is).
+Each check computes the claim's quantity and compares it with the published value of
+targets/deremer2023.yaml by the ledger's own comparison (``gvcneg.ledger.compare.compare_one``;
+the published numbers stay in the registry). Point claims (Figure 1's weights) are re-checked
+under every point perturbation below, the paper's printed formulas (kind ``expression``)
+evaluated at the perturbed weights; grid claims are re-checked on a small grid whose points
+violate one premise of the claim (that premise is dropped from the claim's domain, the rest
+kept). A row's ``perturbed_verdict`` is "fails" where the comparison fails; a claim none of
+whose perturbations fails would be labelled "true by construction" in the targets (none is).
 
 Output schema (shared by all documents): claim_id, perturbation, baseline_verdict,
 perturbed_verdict, can_fail.
@@ -18,9 +21,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from gvcneg.ledger.compare import REPRODUCED, compare_one
 from gvcneg.theory.deremer2023.equilibrium import (
     SolveError,
-    equation_7,
     nash_tariffs,
     solve_public_preferred_tariffs,
     solve_reciprocity_stable_tariffs,
@@ -39,7 +42,6 @@ from gvcneg.theory.deremer2023.power import power_shift
 from gvcneg.theory.deremer2023.public_path import lower_tariffs_strictly_worse
 
 COLUMNS = ["claim_id", "perturbation", "baseline_verdict", "perturbed_verdict", "can_fail"]
-EXACT_TOL = 1e-9
 
 
 @dataclass(frozen=True)
@@ -56,55 +58,56 @@ def _shift(case):
     return power_shift(_stable(case), case.government, case.public)
 
 
-def _remark_1(case):
+def _public_minus_government(case):
     stable, preferred = _stable(case), solve_public_preferred_tariffs(case.public)
-    return preferred.tau_x > stable.tau_x and preferred.tau_y > stable.tau_y
+    return preferred.tau_x - stable.tau_x
 
 
-def point_checks(lower_tariffs: dict) -> dict[str, Callable[[Case], bool]]:
-    """Target id -> check(case) -> holds, for the claims evaluated at one parameter case."""
+def _comparison(attribute):
+    return lambda c: getattr(compare_stable_point(c.government), attribute)
+
+
+def point_quantities(lower_tariffs: dict) -> dict[str, Callable[[Case], float]]:
+    """Target id -> the claim's quantity at one parameter case (as computed.csv has it)."""
     return {
-        **POINT_CHECKS,
-        "deremer2023.lower_tariffs_worse_figure_1": lambda c: lower_tariffs_strictly_worse(
-            c.public, lower_tariffs["tau_min"], lower_tariffs["points"]
+        "deremer2023.eq7_home": lambda c: _stable(c).tau_x,
+        "deremer2023.eq7_foreign": lambda c: _stable(c).tau_y,
+        "deremer2023.small_positive_tariffs": lambda c: _stable(c).tau_x,
+        "deremer2023.figure_1_liberalization": lambda c: (
+            nash_tariffs(c.government).tau_x - _stable(c).tau_x
+        ),
+        "deremer2023.remark_1_figure_1": _public_minus_government,
+        "deremer2023.section_4_dtau_x": lambda c: _shift(c).dtau_x_dlambda,
+        "deremer2023.section_4_dtau_y": lambda c: _shift(c).dtau_y_dlambda,
+        "deremer2023.remark_2_terms_of_trade": lambda c: _shift(c).terms_of_trade,
+        "deremer2023.remark_2_import_rent": lambda c: _shift(c).import_rent,
+        "deremer2023.remark_2_export_rent": lambda c: _shift(c).export_rent,
+        "deremer2023.public_gains_figure_1": lambda c: _shift(c).home_public_gain,
+        "deremer2023.stable_point_limited_instrument_efficient": _comparison(
+            "stable_vs_limited_instrument_efficient"
+        ),
+        "deremer2023.stable_point_political_optimum": _comparison(
+            "stable_vs_political_optimum_prices"
+        ),
+        "deremer2023.export_policy_ban_costless": _comparison("export_policy_ban_cost"),
+        "deremer2023.lower_tariffs_worse_figure_1": lambda c: float(
+            lower_tariffs_strictly_worse(
+                c.public, lower_tariffs["tau_min"], lower_tariffs["points"]
+            )
         ),
     }
 
 
-#: Point checks without settings (the lower-tariffs check is added by ``point_checks``).
-POINT_CHECKS: dict[str, Callable[[Case], bool]] = {
-    "deremer2023.eq7_home": lambda c: (
-        abs(_stable(c).tau_x - equation_7(c.government.home.gamma_M, c.government.home.gamma_E))
-        < EXACT_TOL
-    ),
-    "deremer2023.eq7_foreign": lambda c: (
-        abs(
-            _stable(c).tau_y
-            - equation_7(c.government.foreign.gamma_M, c.government.foreign.gamma_E)
-        )
-        < EXACT_TOL
-    ),
-    "deremer2023.small_positive_tariffs": lambda c: 0 < _stable(c).tau_x <= 0.05,
-    "deremer2023.figure_1_liberalization": lambda c: (
-        nash_tariffs(c.government).tau_x > _stable(c).tau_x
-    ),
-    "deremer2023.remark_1_figure_1": _remark_1,
-    "deremer2023.section_4_dtau_x": lambda c: _shift(c).dtau_x_dlambda > 0,
-    "deremer2023.section_4_dtau_y": lambda c: _shift(c).dtau_y_dlambda < 0,
-    "deremer2023.remark_2_terms_of_trade": lambda c: _shift(c).terms_of_trade > 0,
-    "deremer2023.remark_2_import_rent": lambda c: _shift(c).import_rent > 0,
-    "deremer2023.remark_2_export_rent": lambda c: _shift(c).export_rent > 0,
-    "deremer2023.public_gains_figure_1": lambda c: _shift(c).home_public_gain > 0,
-    "deremer2023.stable_point_limited_instrument_efficient": lambda c: (
-        compare_stable_point(c.government).stable_vs_limited_instrument_efficient < EXACT_TOL
-    ),
-    "deremer2023.stable_point_political_optimum": lambda c: (
-        compare_stable_point(c.government).stable_vs_political_optimum_prices < EXACT_TOL
-    ),
-    "deremer2023.export_policy_ban_costless": lambda c: (
-        compare_stable_point(c.government).export_policy_ban_cost < EXACT_TOL
-    ),
-}
+def verdict(target: dict, value: float, case: Case | None = None) -> str:
+    """holds/fails of the registry's comparison; a printed formula (kind ``expression``) is
+    evaluated at the case's own weights (Home's for Home's tariff, Foreign's for Foreign's)."""
+    published = target["published"]
+    if published["kind"] == "expression" and case is not None:
+        foreign = target["id"].endswith("foreign")
+        country = case.government.foreign if foreign else case.government.home
+        published = {**published, "at": {"gamma_M": country.gamma_M, "gamma_E": country.gamma_E}}
+    status, _ = compare_one(published, target.get("tolerance", {}), float(value))
+    return "holds" if status == REPRODUCED else "fails"
 
 
 def point_perturbations(base: Case) -> dict[str, Case]:
@@ -189,8 +192,8 @@ def grid_perturbations(grid_config: dict) -> dict[str, tuple[str, dict]]:
     }
 
 
-def grid_verdict(results: pd.DataFrame, key: str, drop: str | None = None) -> str | None:
-    """holds/fails of a grid claim on its domain (minus one dropped premise); None if the
+def grid_share(results: pd.DataFrame, key: str, drop: str | None = None) -> float | None:
+    """Share of a grid claim's domain (minus one dropped premise) where it holds; None if the
     region has no solved point."""
     claim = GRID_CLAIMS[key]
     if drop is not None:
@@ -202,23 +205,19 @@ def grid_verdict(results: pd.DataFrame, key: str, drop: str | None = None) -> st
     ]
     if part.empty:
         return None
-    return "holds" if bool(claim.holds(part).astype(bool).all()) else "fails"
+    return float(claim.holds(part).astype(bool).mean())
 
 
-def condition_rule_check(case: Case, factor: float) -> bool:
-    """Does a rule dM < factor * dE imply tau^W > tau^G? Checked by numerical solves at the
-    point just inside the rule's boundary (dM = 0.999 factor dE), at the case's government
-    weights and public export gap."""
+def condition_rule_gap(case: Case, factor: float) -> float:
+    """tau^W - tau^G (numerical solves) at the point just inside the boundary of a rule
+    dM < factor * dE (dM = 0.999 factor dE), at the case's government weights and public export
+    gap: positive wherever the rule is sufficient there."""
     g = case.government.home
     gap_e = g.gamma_E - case.public.home.gamma_E
     gap_m = 0.999 * factor * gap_e
     public = CountryPair.symmetric(g.gamma_M - gap_m, g.gamma_E - gap_e)
     stable = solve_reciprocity_stable_tariffs(case.government)
-    return solve_public_preferred_tariffs(public).tau_x > stable.tau_x
-
-
-def _verdict(holds: bool) -> str:
-    return "holds" if holds else "fails"
+    return solve_public_preferred_tariffs(public).tau_x - stable.tau_x
 
 
 def _row(claim_id, perturbation, baseline, perturbed) -> dict:
@@ -231,18 +230,20 @@ def _row(claim_id, perturbation, baseline, perturbed) -> dict:
     }
 
 
-def claim_falsifiability(section: dict) -> pd.DataFrame:
-    """The falsifiability table of DeRemer (2023) (``section`` = the config's deremer2023)."""
-    falsifiability_grid = section["falsifiability_grid"]
+def claim_falsifiability(section: dict, targets: list[dict]) -> pd.DataFrame:
+    """The falsifiability table of DeRemer (2023) (``section`` = the config's deremer2023,
+    ``targets`` = the entries of targets/deremer2023.yaml)."""
+    by_id = {t["id"]: t for t in targets}
     base = Case(
         CountryPair.from_config(section["government"]), CountryPair.from_config(section["public"])
     )
     rows = []
-    for claim_id, check in point_checks(section["lower_tariffs"]).items():
-        baseline = _verdict(check(base))
+    for claim_id, quantity in point_quantities(section["lower_tariffs"]).items():
+        target = by_id[claim_id]
+        baseline = verdict(target, quantity(base), base)
         for text, case in point_perturbations(base).items():
             try:
-                perturbed = _verdict(check(case))
+                perturbed = verdict(target, quantity(case), case)
             except (SolveError, ValueError):
                 continue  # no solution under this perturbation: no verdict to report
             rows.append(_row(claim_id, text, baseline, perturbed))
@@ -250,6 +251,7 @@ def claim_falsifiability(section: dict) -> pd.DataFrame:
     lower = [r for r in rows if r["claim_id"] == "deremer2023.lower_tariffs_worse_figure_1"]
     rows += [{**r, "claim_id": "deremer2023.lower_tariffs_worse_grid"} for r in lower]
 
+    falsifiability_grid = section["falsifiability_grid"]
     lower_tariffs = section["lower_tariffs"]
     baseline_results = evaluate_chunk(build_remark_grid(falsifiability_grid), lower_tariffs)
     for text, (premise, config) in grid_perturbations(falsifiability_grid).items():
@@ -259,12 +261,15 @@ def claim_falsifiability(section: dict) -> pd.DataFrame:
             else evaluate_chunk(build_remark_grid(config), lower_tariffs)
         )
         for claim_id, key in GRID_TARGETS.items():
-            perturbed = grid_verdict(perturbed_results, key, drop=premise)
-            if perturbed is not None:
-                rows.append(_row(claim_id, text, grid_verdict(baseline_results, key), perturbed))
+            share = grid_share(perturbed_results, key, drop=premise)
+            if share is not None:
+                target = by_id[claim_id]
+                baseline = verdict(target, grid_share(baseline_results, key))
+                rows.append(_row(claim_id, text, baseline, verdict(target, share)))
 
     # The 3/2 rule fails at baseline: the perturbations show the same check can also hold.
-    rule_base = _verdict(condition_rule_check(base, float(PAPER_FACTOR)))
+    target = by_id["deremer2023.remark_1_condition"]
+    rule_base = verdict(target, condition_rule_gap(base, float(PAPER_FACTOR)))
     exact = float(EXACT_RATIO(base.government.home.gamma_M, base.government.home.gamma_E))
     for text, case, factor in (
         (
@@ -279,12 +284,6 @@ def claim_falsifiability(section: dict) -> pd.DataFrame:
             float(PAPER_FACTOR),
         ),
     ):
-        rows.append(
-            _row(
-                "deremer2023.remark_1_condition",
-                text,
-                rule_base,
-                _verdict(condition_rule_check(case, factor)),
-            )
-        )
+        gap = condition_rule_gap(case, factor)
+        rows.append(_row(target["id"], text, rule_base, verdict(target, gap)))
     return pd.DataFrame(rows, columns=COLUMNS)

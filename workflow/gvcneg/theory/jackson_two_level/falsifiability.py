@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from gvcneg.ledger.compare import REPRODUCED, compare_one
 from gvcneg.theory.jackson_two_level.model import TwoLevelGame, bargaining_outcome
 from gvcneg.theory.jackson_two_level.properties import (
     _axis,
@@ -46,9 +47,13 @@ SCHELLING = "jackson_two_level.schelling_conjecture"
 DEFECTION = "jackson_two_level.involuntary_defection"
 
 
-def _verdict(counts) -> str:
+def _verdict(counts, target: dict) -> str:
+    """The registry's comparison (``compare_one``) of the share of comparisons that hold."""
     comparisons, holds = (int(v) for v in np.sum(counts, axis=0))
-    return "holds" if comparisons > 0 and holds == comparisons else "fails"
+    if comparisons == 0:
+        return "fails"
+    status, _ = compare_one(target["published"], target.get("tolerance", {}), holds / comparisons)
+    return "holds" if status == REPRODUCED else "fails"
 
 
 def _unobserved(game, t_home, t_foreign):
@@ -63,8 +68,10 @@ def _unconstrained(game, t_home, t_foreign):
     return bargaining_outcome(game, np.full_like(t, 1.0), np.zeros_like(t))
 
 
-def claim_falsifiability(section: dict) -> pd.DataFrame:
-    """The falsifiability table (``section`` = the config's jackson_two_level)."""
+def claim_falsifiability(section: dict, targets: list[dict]) -> pd.DataFrame:
+    """The falsifiability table (``section`` = the config's jackson_two_level, ``targets`` =
+    the entries of targets/jackson_two_level.yaml, whose published comparison decides)."""
+    by_id = {t["id"]: t for t in targets}
     game = TwoLevelGame.from_config(section)
     grid = section["property_grid"]
     t_home = _axis(grid["home_threshold"])
@@ -81,22 +88,29 @@ def claim_falsifiability(section: dict) -> pd.DataFrame:
     reverberation = section["falsifiability"]["reverberation"]
     home_spread = section["falsifiability"]["home_threshold_spread"]
 
+    def overlap(cost=0.0):
+        return _verdict(
+            [check_deal_iff_overlap(game, depth, step, signing_cost=cost)], by_id[OVERLAP]
+        )
+
     def schelling(outcome=bargaining_outcome):
         return _verdict(
-            [check_schelling_conjecture(game, t_home, tf, outcome=outcome) for tf in t_foreign]
+            [check_schelling_conjecture(game, t_home, tf, outcome=outcome) for tf in t_foreign],
+            by_id[SCHELLING],
         )
 
     def defection(probability=agreement_probability):
         return _verdict(
-            [check_agreement_probability_falls(game, t_home, b, probability) for b in beliefs]
+            [check_agreement_probability_falls(game, t_home, b, probability) for b in beliefs],
+            by_id[DEFECTION],
         )
 
     checks = {
         OVERLAP: (
-            _verdict([check_deal_iff_overlap(game, depth, step)]),
+            overlap(),
             {
-                f"negotiators bear a signing/ratification cost (deal must beat no deal by {cost:g})": (
-                    _verdict([check_deal_iff_overlap(game, depth, step, signing_cost=cost)])
+                f"negotiators bear a signing/ratification cost (deal must beat no deal by {cost:g})": overlap(
+                    cost
                 ),
             },
         ),
