@@ -164,7 +164,7 @@ rule deremer2023_fig_remark_1_condition:
     conda:
         ENVS["theory"]
     params:
-        cfg={k: DEREMER_CONFIG[k] for k in ("government", "remark_grid")},
+        cfg=config_keys("deremer2023.government", "deremer2023.remark_grid"),
     message:
         "DeRemer (2023): where the 3/2 rule and the exact condition for tau^W > tau^G disagree"
     script:
@@ -188,10 +188,12 @@ rule deremer2023_claim_falsifiability:
         mem_mb=500,
         runtime=10,
     params:
-        cfg={
-            k: DEREMER_CONFIG[k]
-            for k in ("government", "public", "lower_tariffs", "falsifiability_grid")
-        },
+        cfg=config_keys(
+            "deremer2023.government",
+            "deremer2023.public",
+            "deremer2023.lower_tariffs",
+            "deremer2023.falsifiability_grid",
+        ),
     message:
         "DeRemer (2023): re-checking every claim with a premise violated"
     script:

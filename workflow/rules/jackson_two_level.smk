@@ -185,15 +185,12 @@ rule jackson_two_level_claim_falsifiability:
     conda:
         ENVS["theory"]
     params:
-        cfg={
-            k: JACKSON_CONFIG[k]
-            for k in (
-                "negotiators",
-                "home_bargaining_power",
-                "property_grid",
-                "falsifiability",
-            )
-        },
+        cfg=config_keys(
+            "jackson_two_level.negotiators",
+            "jackson_two_level.home_bargaining_power",
+            "jackson_two_level.property_grid",
+            "jackson_two_level.falsifiability",
+        ),
     message:
         "Jackson two-level game: re-checking each claim in richer or perturbed models"
     script:

@@ -8,7 +8,7 @@ from gvcneg.logs import logged
 from gvcneg.theory.deremer2023.exact_condition import ratio_over_weights, region_in_gaps
 
 with logged(snakemake.log[0]) as log:
-    section = snakemake.params.cfg
+    section = snakemake.params.cfg["deremer2023"]
     gov = section["government"]["home"]
     grid = section["remark_grid"]
     gaps = region_in_gaps(

@@ -7,6 +7,6 @@ from gvcneg.theory.jackson_two_level.falsifiability import claim_falsifiability
 
 with logged(snakemake.log[0]) as log:
     targets = load_targets_file(snakemake.input.targets)["targets"]
-    table = claim_falsifiability(snakemake.params.cfg, targets)
+    table = claim_falsifiability(snakemake.params.cfg["jackson_two_level"], targets)
     save_csv(table, snakemake.output[0])
     log.info("falsifiability:\n%s", table.to_string())
