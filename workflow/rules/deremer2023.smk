@@ -14,6 +14,7 @@ DEREMER_CONDITION = table_outputs(DEREMER, "remark_1_condition")
 DEREMER_LOWER_TARIFFS = table_outputs(DEREMER, "lower_tariffs")
 DEREMER_FIG_CONDITION = figure_outputs(DEREMER, "fig_remark_1_condition")
 DEREMER_FALSIFIABILITY = res(DEREMER, "claim_falsifiability.csv")
+DEREMER_GRID_POINTS = res(DEREMER, "grid", "remark_grid_points.csv")
 
 
 rule deremer2023_tables:
@@ -110,7 +111,7 @@ rule deremer2023_remark_grid_gather:
         code=code_inputs("deremer2023/remark_grid_gather.py"),
     output:
         **DEREMER_FIG_GRID,
-        points=res(DEREMER, "grid", "remark_grid_points.csv"),
+        points=DEREMER_GRID_POINTS,
         summary_csv=DEREMER_GRID_SUMMARY["csv"],
         summary_md=DEREMER_GRID_SUMMARY["md"],
         summary_html=DEREMER_GRID_SUMMARY["html"],
@@ -214,5 +215,6 @@ REPORT_INPUTS.extend(
         DEREMER_LOWER_TARIFFS["csv"],
         *DEREMER_FIG_CONDITION.values(),
         DEREMER_FALSIFIABILITY,
+        DEREMER_GRID_POINTS,
     ]
 )
