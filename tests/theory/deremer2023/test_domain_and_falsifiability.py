@@ -88,3 +88,43 @@ def test_baseline_verdicts_hold_except_the_three_halves_rule(falsifiability):
     rule = falsifiability[falsifiability["claim_id"] == "deremer2023.remark_1_condition"]
     exact = rule[rule["perturbation"].str.startswith("rule swapped for the exact")]
     assert exact["perturbed_verdict"].tolist() == ["holds"]
+
+
+def test_empty_region_is_untestable_not_missing():
+    from gvcneg.theory.deremer2023.claims import deremer2023_claims
+
+    config = {
+        "gamma_M_G": {"min": 1.2, "max": 1.2, "points": 1},
+        "gamma_E_G": {"min": 1.1, "max": 1.1, "points": 1},
+        "public_gamma_M_gap": {"min": 0.0, "max": 0.0, "points": 1},
+        "public_gamma_E_gap": {"min": 0.1, "max": 0.1, "points": 1},
+        "foreign_scale": [1.0],
+    }
+    summary = grid.summarise_grid(grid.evaluate_chunk(grid.build_remark_grid(config)))
+    empty = summary[summary["points"] == 0]
+    assert len(empty) > 0  # e.g. no asymmetric point on this grid
+    section = yaml.safe_load((REPO / "config.yaml").read_text())["deremer2023"]
+    from gvcneg.theory.deremer2023 import tables
+
+    claims = deremer2023_claims(
+        tables.table_equilibria(section),
+        tables.table_power_shift(section),
+        summary,
+        tables.table_political_optimum(
+            {
+                **section,
+                "remark_grid": {
+                    **section["remark_grid"],
+                    **{
+                        k: {"min": 1.2, "max": 1.2, "points": 1} for k in ("gamma_M_G", "gamma_E_G")
+                    },
+                },
+            }
+        ),
+        tables.table_remark_1_condition(section),
+        tables.table_lower_tariffs(section),
+    )
+    by_quantity = {c.quantity: c for c in claims}
+    for _, row in empty.iterrows():
+        claim = by_quantity[f"grid_share.{row['claim']}.{row['region']}"]
+        assert claim.status == "untestable"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gvcneg.ledger.claims import Claim, computed
+from gvcneg.ledger.claims import Claim, computed, untestable
 
 
 def _outcome(equilibria: pd.DataFrame, case: str, equilibrium: str, country: str) -> float:
@@ -49,6 +49,13 @@ def deremer2023_claims(
     ]
     for _, row in grid_summary.iterrows():
         if row["points"] == 0:
+            claims.append(
+                untestable(
+                    f"grid_share.{row['claim']}.{row['region']}",
+                    f"the configured grid has no solved point in this region ({row['region']}; "
+                    f"{row['not_solved']} unsolved): widen remark_grid in config.yaml",
+                )
+            )
             continue
         claims.append(
             computed(
