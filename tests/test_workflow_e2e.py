@@ -37,12 +37,28 @@ def test_report_and_ledger_are_built(run):
 
 def test_deremer_outputs(run):
     results = run / "results" / "deremer2023"
-    for stem in ("fig_1", "fig_remark_grid"):
+    for stem in ("fig_1", "fig_remark_grid", "fig_remark_1_condition"):
         for ext in ("png", "svg", "csv"):
             assert (results / "figures" / f"{stem}.{ext}").stat().st_size > 0
-    for stem in ("equilibria", "power_shift", "remark_grid_summary"):
+    for stem in (
+        "equilibria",
+        "power_shift",
+        "remark_grid_summary",
+        "political_optimum",
+        "remark_1_condition",
+        "lower_tariffs",
+    ):
         for ext in ("csv", "md", "html"):
             assert (results / "tables" / f"{stem}.{ext}").exists()
+    for document in ("deremer2023", "jackson_two_level"):
+        table = pd.read_csv(run / "results" / document / "claim_falsifiability.csv")
+        assert list(table.columns) == [
+            "claim_id",
+            "perturbation",
+            "baseline_verdict",
+            "perturbed_verdict",
+            "can_fail",
+        ]
     points = pd.read_csv(results / "grid" / "remark_grid_points.csv")
     grid = yaml.safe_load(SMALL.read_text())["deremer2023"]["remark_grid"]
     assert len(points) == 3 * 3 * 2 * 2 * len(grid["foreign_scale"])

@@ -8,7 +8,13 @@ DEREMER_FIG_GRID = figure_outputs(DEREMER, "fig_remark_grid")
 DEREMER_EQUILIBRIA = table_outputs(DEREMER, "equilibria")
 DEREMER_POWER = table_outputs(DEREMER, "power_shift")
 DEREMER_GRID_SUMMARY = table_outputs(DEREMER, "remark_grid_summary")
-DEREMER_GRID_INVALID = table_outputs(DEREMER, "remark_grid_invalid_points")
+DEREMER_GRID_UNSOLVED = table_outputs(DEREMER, "remark_grid_unsolved_points")
+DEREMER_POLITICAL_OPTIMUM = table_outputs(DEREMER, "political_optimum")
+DEREMER_CONDITION = table_outputs(DEREMER, "remark_1_condition")
+DEREMER_LOWER_TARIFFS = table_outputs(DEREMER, "lower_tariffs")
+DEREMER_FIG_CONDITION = figure_outputs(DEREMER, "fig_remark_1_condition")
+DEREMER_FALSIFIABILITY = res(DEREMER, "claim_falsifiability.csv")
+DEREMER_GRID_POINTS = res(DEREMER, "grid", "remark_grid_points.csv")
 
 
 rule deremer2023_tables:
@@ -21,6 +27,15 @@ rule deremer2023_tables:
         power_csv=DEREMER_POWER["csv"],
         power_md=DEREMER_POWER["md"],
         power_html=DEREMER_POWER["html"],
+        political_optimum_csv=DEREMER_POLITICAL_OPTIMUM["csv"],
+        political_optimum_md=DEREMER_POLITICAL_OPTIMUM["md"],
+        political_optimum_html=DEREMER_POLITICAL_OPTIMUM["html"],
+        remark_1_condition_csv=DEREMER_CONDITION["csv"],
+        remark_1_condition_md=DEREMER_CONDITION["md"],
+        remark_1_condition_html=DEREMER_CONDITION["html"],
+        lower_tariffs_csv=DEREMER_LOWER_TARIFFS["csv"],
+        lower_tariffs_md=DEREMER_LOWER_TARIFFS["md"],
+        lower_tariffs_html=DEREMER_LOWER_TARIFFS["html"],
     log:
         logfile(DEREMER, "tables"),
     benchmark:
@@ -30,10 +45,17 @@ rule deremer2023_tables:
     params:
         section={
             k: DEREMER_CONFIG[k]
-            for k in ("government", "public", "asymmetric_example")
+            for k in (
+                "government",
+                "public",
+                "asymmetric_example",
+                "remark_grid",
+                "lower_tariffs",
+            )
         },
     message:
-        "DeRemer (2023): Nash, reciprocity-stable and public-preferred tariffs; power shift"
+        "DeRemer (2023): Nash, reciprocity-stable and public-preferred tariffs; power shift; "
+        "political optimum; the 3/2 counterexample; lower tariffs and public welfare"
     script:
         "../scripts/deremer2023/solve_tables.py"
 
@@ -76,6 +98,7 @@ rule deremer2023_remark_grid_chunk:
         runtime=10,
     params:
         grid=DEREMER_CONFIG["remark_grid"],
+        lower_tariffs=DEREMER_CONFIG["lower_tariffs"],
     message:
         "DeRemer (2023): robustness grid for Remarks 1-2, chunk {wildcards.chunk}"
     script:
@@ -88,13 +111,13 @@ rule deremer2023_remark_grid_gather:
         code=code_inputs("deremer2023/remark_grid_gather.py"),
     output:
         **DEREMER_FIG_GRID,
-        points=res(DEREMER, "grid", "remark_grid_points.csv"),
+        points=DEREMER_GRID_POINTS,
         summary_csv=DEREMER_GRID_SUMMARY["csv"],
         summary_md=DEREMER_GRID_SUMMARY["md"],
         summary_html=DEREMER_GRID_SUMMARY["html"],
-        invalid_csv=DEREMER_GRID_INVALID["csv"],
-        invalid_md=DEREMER_GRID_INVALID["md"],
-        invalid_html=DEREMER_GRID_INVALID["html"],
+        invalid_csv=DEREMER_GRID_UNSOLVED["csv"],
+        invalid_md=DEREMER_GRID_UNSOLVED["md"],
+        invalid_html=DEREMER_GRID_UNSOLVED["html"],
     log:
         logfile(DEREMER, "remark_grid_gather"),
     benchmark:
@@ -112,6 +135,9 @@ rule deremer2023_claims:
         equilibria=DEREMER_EQUILIBRIA["csv"],
         power=DEREMER_POWER["csv"],
         grid_summary=DEREMER_GRID_SUMMARY["csv"],
+        political_optimum=DEREMER_POLITICAL_OPTIMUM["csv"],
+        remark_1_condition=DEREMER_CONDITION["csv"],
+        lower_tariffs=DEREMER_LOWER_TARIFFS["csv"],
         code=code_inputs("deremer2023/claims.py"),
     output:
         res(DEREMER, "computed.csv"),
@@ -127,6 +153,54 @@ rule deremer2023_claims:
         "../scripts/deremer2023/claims.py"
 
 
+rule deremer2023_fig_remark_1_condition:
+    input:
+        code=code_inputs("deremer2023/fig_remark_1_condition.py"),
+    output:
+        **DEREMER_FIG_CONDITION,
+    log:
+        logfile(DEREMER, "fig_remark_1_condition"),
+    benchmark:
+        benchfile(DEREMER, "fig_remark_1_condition")
+    conda:
+        ENVS["theory"]
+    params:
+        cfg=config_keys("deremer2023.government", "deremer2023.remark_grid"),
+    message:
+        "DeRemer (2023): where the 3/2 rule and the exact condition for tau^W > tau^G disagree"
+    script:
+        "../scripts/deremer2023/fig_remark_1_condition.py"
+
+
+rule deremer2023_claim_falsifiability:
+    input:
+        targets=str(REPO / "targets" / f"{DEREMER}.yaml"),
+        code=code_inputs("deremer2023/claim_falsifiability.py"),
+    output:
+        DEREMER_FALSIFIABILITY,
+    log:
+        logfile(DEREMER, "claim_falsifiability"),
+    benchmark:
+        benchfile(DEREMER, "claim_falsifiability")
+    conda:
+        ENVS["theory"]
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
+    params:
+        cfg=config_keys(
+            "deremer2023.government",
+            "deremer2023.public",
+            "deremer2023.lower_tariffs",
+            "deremer2023.falsifiability_grid",
+        ),
+    message:
+        "DeRemer (2023): re-checking every claim with a premise violated"
+    script:
+        "../scripts/deremer2023/claim_falsifiability.py"
+
+
 COMPUTED[DEREMER] = res(DEREMER, "computed.csv")
 REPORT_INPUTS.extend(
     [
@@ -135,6 +209,12 @@ REPORT_INPUTS.extend(
         DEREMER_EQUILIBRIA["csv"],
         DEREMER_POWER["csv"],
         DEREMER_GRID_SUMMARY["csv"],
-        DEREMER_GRID_INVALID["csv"],
+        DEREMER_GRID_UNSOLVED["csv"],
+        DEREMER_POLITICAL_OPTIMUM["csv"],
+        DEREMER_CONDITION["csv"],
+        DEREMER_LOWER_TARIFFS["csv"],
+        *DEREMER_FIG_CONDITION.values(),
+        DEREMER_FALSIFIABILITY,
+        DEREMER_GRID_POINTS,
     ]
 )

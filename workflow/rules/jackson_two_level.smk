@@ -14,6 +14,7 @@ JACKSON_FIG_DEFECTION = figure_outputs(JACKSON, "fig_involuntary_defection")
 JACKSON_CONSTRAINT_PATH = res(JACKSON, "model", "constraint_path.csv")
 JACKSON_DEFECTION_PATHS = res(JACKSON, "model", "defection_paths.csv")
 JACKSON_PROPERTY_GRID = res(JACKSON, "model", "property_grid.csv")
+JACKSON_FALSIFIABILITY = res(JACKSON, "claim_falsifiability.csv")
 
 
 rule jackson_two_level_commentary_facts:
@@ -171,6 +172,31 @@ rule jackson_two_level_claims:
         "../scripts/jackson_two_level/claims.py"
 
 
+rule jackson_two_level_claim_falsifiability:
+    input:
+        targets=str(REPO / "targets" / f"{JACKSON}.yaml"),
+        code=code_inputs("jackson_two_level/claim_falsifiability.py"),
+    output:
+        JACKSON_FALSIFIABILITY,
+    log:
+        logfile(JACKSON, "claim_falsifiability"),
+    benchmark:
+        benchfile(JACKSON, "claim_falsifiability")
+    conda:
+        ENVS["theory"]
+    params:
+        cfg=config_keys(
+            "jackson_two_level.negotiators",
+            "jackson_two_level.home_bargaining_power",
+            "jackson_two_level.property_grid",
+            "jackson_two_level.falsifiability",
+        ),
+    message:
+        "Jackson two-level game: re-checking each claim in richer or perturbed models"
+    script:
+        "../scripts/jackson_two_level/claim_falsifiability.py"
+
+
 COMPUTED[JACKSON] = res(JACKSON, "computed.csv")
 REPORT_INPUTS.extend(
     [
@@ -181,5 +207,6 @@ REPORT_INPUTS.extend(
         JACKSON_PARAMETERS["csv"],
         JACKSON_OPTIMUM["csv"],
         COMPUTED[JACKSON],
+        JACKSON_FALSIFIABILITY,
     ]
 )

@@ -65,7 +65,8 @@ def test_grid_chunks_partition_the_grid():
     results = gather_chunks([grid.evaluate_chunk(p) for p in reversed(parts)])
     assert results["point_id"].tolist() == list(range(len(full)))
     summary = grid.summarise_grid(results)
-    baseline = summary.set_index(["claim", "scope"]).loc[("remark_1_baseline", "symmetric")]
-    assert baseline["points"] == 12 and baseline["share_holds"] == 1.0
+    baseline = summary.set_index(["claim", "region"]).loc[("remark_1_symmetric", "paper_domain")]
+    # symmetric, equal import weights, public export weight >= 1: 3 gamma_M x 3 (gamma_E, gap)
+    assert baseline["points"] == 9 and baseline["share_holds"] == 1.0
     with pytest.raises(ValueError):
         grid_chunk(full, 5, 5)

@@ -65,22 +65,20 @@ def test_overlap_check_fails_if_the_outcome_is_not_nash(baseline_game, monkeypat
     assert ok < cases
 
 
-def test_schelling_check_fails_if_tightening_helped_foreign(baseline_game, monkeypatch):
-    monkeypatch.setattr(
-        properties,
-        "bargaining_outcome",
-        lambda game, t_h, t_f: np.where(np.asarray(t_h) >= t_f, 1.0 - np.asarray(t_h), np.nan),
-    )
-    pairs, holds = check_schelling_conjecture(baseline_game, T_HOME, 0.35)
+def test_schelling_check_fails_if_tightening_helped_foreign(baseline_game):
+    def helps_foreign(game, t_h, t_f):
+        return np.where(np.asarray(t_h) >= t_f, 1.0 - np.asarray(t_h), np.nan)
+
+    pairs, holds = check_schelling_conjecture(baseline_game, T_HOME, 0.35, outcome=helps_foreign)
     assert holds < pairs
 
 
-def test_probability_check_fails_if_probability_rose_with_tightening(baseline_game, monkeypatch):
-    monkeypatch.setattr(
-        properties, "agreement_probability", lambda game, t, belief: 1.0 - np.asarray(t)
-    )
+def test_probability_check_fails_if_probability_rose_with_tightening(baseline_game):
     pairs, holds = check_agreement_probability_falls(
-        baseline_game, T_HOME, ThresholdBelief("normal", 0.35, 0.05)
+        baseline_game,
+        T_HOME,
+        ThresholdBelief("normal", 0.35, 0.05),
+        probability=lambda game, t, belief: 1.0 - np.asarray(t),
     )
     assert holds == 0 and pairs == T_HOME.size - 1
 

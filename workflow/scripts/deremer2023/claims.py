@@ -8,10 +8,14 @@ from gvcneg.logs import logged
 from gvcneg.theory.deremer2023.claims import deremer2023_claims
 
 with logged(snakemake.log[0]) as log:
+    inputs = snakemake.input
     claims = deremer2023_claims(
-        pd.read_csv(snakemake.input.equilibria),
-        pd.read_csv(snakemake.input.power),
-        pd.read_csv(snakemake.input.grid_summary),
+        pd.read_csv(inputs.equilibria),
+        pd.read_csv(inputs.power),
+        pd.read_csv(inputs.grid_summary),
+        pd.read_csv(inputs.political_optimum),
+        pd.read_csv(inputs.remark_1_condition),
+        pd.read_csv(inputs.lower_tariffs),
     )
     frame = claims_frame(claims)
     save_csv(frame, snakemake.output[0])

@@ -9,6 +9,6 @@ with logged(snakemake.log[0]) as log:
     grid_config = snakemake.params.grid
     grid = build_remark_grid(grid_config)
     chunk = grid_chunk(grid, int(snakemake.wildcards.chunk), grid_config["chunks"])
-    results = evaluate_chunk(chunk)
+    results = evaluate_chunk(chunk, snakemake.params.lower_tariffs)
     save_csv(results, snakemake.output[0])
     log.info("evaluated %d grid points", len(results))

@@ -1,14 +1,24 @@
-"""Rule script: equilibria and power-shift tables of DeRemer (2023)."""
+"""Rule script: equilibria, power shift and section-3.3 tables of DeRemer (2023)."""
 
 from gvcneg.io import save_table
 from gvcneg.logs import logged
-from gvcneg.theory.deremer2023.tables import table_equilibria, table_power_shift
+from gvcneg.theory.deremer2023.tables import (
+    table_equilibria,
+    table_lower_tariffs,
+    table_political_optimum,
+    table_power_shift,
+    table_remark_1_condition,
+)
 
 with logged(snakemake.log[0]) as log:
     section = snakemake.params.section
-    equilibria = table_equilibria(section)
-    power = table_power_shift(section)
     out = snakemake.output
-    save_table(equilibria, out.equilibria_csv, out.equilibria_md, out.equilibria_html, ".5f")
-    save_table(power, out.power_csv, out.power_md, out.power_html, ".5f")
-    log.info("equilibria:\n%s", equilibria.to_string())
+    for name, table in (
+        ("equilibria", table_equilibria(section)),
+        ("power", table_power_shift(section)),
+        ("political_optimum", table_political_optimum(section)),
+        ("remark_1_condition", table_remark_1_condition(section)),
+        ("lower_tariffs", table_lower_tariffs(section)),
+    ):
+        save_table(table, out[f"{name}_csv"], out[f"{name}_md"], out[f"{name}_html"], ".6g")
+        log.info("%s:\n%s", name, table.to_string())

@@ -1,25 +1,46 @@
 """Robustness grid for Remarks 1-2 and the "preliminary finding" of section 4.
 
 The grid is built from the config, split into chunks (one Snakemake job each), evaluated point
-by point, and summarised as the share of the grid where each claim holds.
+by point, and summarised per claim on the claim's *domain* (the premises its section states,
+``gvcneg.theory.deremer2023.domain``) and, separately, outside it. Outside the domain a claim
+is an extension: reported with its own rows, never part of the verdict.
+
+Each point records two solves separately: the government's stable point (conditions (6) with
+G, G*) and the public-preferred point (the same with W, W*). A failed public solve leaves the
+results that need only the stable point (section 4, Remark 2, the local form of Remark 1) in
+place; the reason of each failure is kept.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from gvcneg.theory.deremer2023 import model
+from gvcneg.theory.deremer2023.domain import in_domain, premise_holds
 from gvcneg.theory.deremer2023.equilibrium import (
+    MAX_TARIFF,
     SolveError,
+    equation_7,
     solve_public_preferred_tariffs,
     solve_reciprocity_stable_tariffs,
 )
+from gvcneg.theory.deremer2023.exact_condition import exact_condition, paper_condition
 from gvcneg.theory.deremer2023.model import CountryPair, Weights
 from gvcneg.theory.deremer2023.power import power_shift
+from gvcneg.theory.deremer2023.public_path import lower_tariffs_strictly_worse
 
 PARAMETERS = ["gamma_M_G", "gamma_E_G", "public_gamma_M_gap", "public_gamma_E_gap", "foreign_scale"]
+WEIGHT_COLUMNS = [
+    f"{who}_{country}_{sector}"
+    for who in ("gov", "pub")
+    for country in ("home", "foreign")
+    for sector in "ME"
+]
 
 
 def _axis(spec: dict) -> np.ndarray:
@@ -39,7 +60,7 @@ def weights_at(point) -> tuple[CountryPair, CountryPair]:
     """Government and public weights of a grid point (Foreign = Home x scale; public = gov - gap)."""
     home = Weights(point["gamma_M_G"], point["gamma_E_G"])
     s = point["foreign_scale"]
-    foreign = Weights(home.gamma_M * s, home.gamma_E * s)
+    foreign = Weights(round(home.gamma_M * s, 12), round(home.gamma_E * s, 12))
     gap_m, gap_e = point["public_gamma_M_gap"], point["public_gamma_E_gap"]
     public = CountryPair(
         Weights(home.gamma_M - gap_m, home.gamma_E - gap_e),
@@ -48,136 +69,327 @@ def weights_at(point) -> tuple[CountryPair, CountryPair]:
     return CountryPair(home, foreign), public
 
 
-def evaluate_point(point) -> dict:
-    """Solve one grid point and record which claims hold there."""
+def _weight_columns(government: CountryPair, public: CountryPair) -> dict:
+    values = {}
+    for who, pair in (("gov", government), ("pub", public)):
+        for country in ("home", "foreign"):
+            w = getattr(pair, country)
+            values[f"{who}_{country}_M"] = w.gamma_M
+            values[f"{who}_{country}_E"] = w.gamma_E
+    return values
+
+
+def public_gain_from_reciprocal_increase(stable, public: CountryPair) -> tuple[float, float]:
+    """dW and dW* for a small reciprocal tariff increase (1, r) at the government's stable point:
+    the paper's own argument for Remark 1 (section 3.2) is that both are positive."""
+    r = model.reciprocity_ratio(stable.tau_x, stable.tau_y)
+    wx, wy = model.home_gradient(stable.tau_x, stable.tau_y, public)
+    sx, sy = model.foreign_gradient(stable.tau_x, stable.tau_y, public)
+    return float(wx + r * wy), float(sx + r * sy)
+
+
+def _public_failure_reason(public: CountryPair, err: SolveError) -> str:
+    if public.home == public.foreign:
+        closed = equation_7(public.home.gamma_M, public.home.gamma_E)
+        if closed >= MAX_TARIFF:
+            return f"public-preferred tariff prohibitive (equation (7) with W weights = {closed:.4f} >= 1/6)"
+    return f"public-preferred point: {err}"
+
+
+def evaluate_point(point, lower_tariffs: dict | None = None) -> dict:
+    """Solve one grid point and record which claims hold there.
+
+    ``lower_tariffs`` ({tau_min, points}) sets the tariff grid of the check that tariffs below
+    tau^W are strictly worse for the public (symmetric points only).
+    """
+    lower_tariffs = lower_tariffs or {"tau_min": -0.5, "points": 201}
     government, public = weights_at(point)
+    symmetric = government.home == government.foreign and public.home == public.foreign
+    row = {
+        "point_id": point["point_id"],
+        **_weight_columns(government, public),
+        "stable_valid": False,
+        "stable_reason": "",
+        "public_valid": False,
+        "public_reason": "",
+    }
     try:
         stable = solve_reciprocity_stable_tariffs(government)
-        preferred = solve_public_preferred_tariffs(public)
-        shift = power_shift(stable, government, public)
     except SolveError as err:
-        return {"point_id": point["point_id"], "valid": False, "invalid_reason": str(err)}
-    paper_condition = point["public_gamma_M_gap"] < 1.5 * point["public_gamma_E_gap"]
-    return {
-        "point_id": point["point_id"],
-        "valid": True,
-        "invalid_reason": "",
-        "tau_G_x": stable.tau_x,
-        "tau_G_y": stable.tau_y,
-        "tau_W_x": preferred.tau_x,
-        "tau_W_y": preferred.tau_y,
-        "remark_1_holds": bool(preferred.tau_x > stable.tau_x and preferred.tau_y > stable.tau_y),
-        "paper_condition": bool(paper_condition),
-        **{k: v for k, v in shift.as_dict().items() if not k.endswith("_printed")},
-    }
+        row["stable_reason"] = f"stable point: {err}"
+        row["public_reason"] = "not attempted (no stable point)"
+        return row
+    home_gain, foreign_gain = public_gain_from_reciprocal_increase(stable, public)
+    gap_m, gap_e = point["public_gamma_M_gap"], point["public_gamma_E_gap"]
+    row.update(
+        stable_valid=True,
+        tau_G_x=stable.tau_x,
+        tau_G_y=stable.tau_y,
+        public_local_gain_home=home_gain,
+        public_local_gain_foreign=foreign_gain,
+        paper_condition=bool(paper_condition(gap_m, gap_e)),
+        exact_condition=(
+            bool(exact_condition(government.home.gamma_M, government.home.gamma_E, gap_m, gap_e))
+            if symmetric
+            else np.nan
+        ),
+        **{
+            k: v
+            for k, v in power_shift(stable, government, public).as_dict().items()
+            if not k.endswith("_printed")
+        },
+    )
+    try:
+        preferred = solve_public_preferred_tariffs(public)
+    except SolveError as err:
+        row["public_reason"] = _public_failure_reason(public, err)
+        return row
+    row.update(
+        public_valid=True,
+        tau_W_x=preferred.tau_x,
+        tau_W_y=preferred.tau_y,
+        remark_1_holds=bool(preferred.tau_x > stable.tau_x and preferred.tau_y > stable.tau_y),
+        lower_tariffs_worse=(
+            lower_tariffs_strictly_worse(
+                public,
+                min(lower_tariffs["tau_min"], preferred.tau_x - 0.05),
+                lower_tariffs["points"],
+            )
+            if symmetric
+            else np.nan
+        ),
+    )
+    return row
 
 
-def evaluate_chunk(chunk: pd.DataFrame) -> pd.DataFrame:
-    results = pd.DataFrame([evaluate_point(row) for _, row in chunk.iterrows()])
+def evaluate_chunk(chunk: pd.DataFrame, lower_tariffs: dict | None = None) -> pd.DataFrame:
+    results = pd.DataFrame([evaluate_point(row, lower_tariffs) for _, row in chunk.iterrows()])
     return chunk.merge(results, on="point_id", how="left")
 
 
-#: claim id -> (description, subset of valid points it is about, condition that must hold)
+def flag(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A boolean column as read back from CSV (missing = False)."""
+    if column not in frame:
+        return pd.Series(False, index=frame.index)
+    mapping = {True: True, False: False, "True": True, "False": False}
+    return frame[column].map(mapping).fillna(False).astype(bool)
+
+
+@dataclass(frozen=True)
+class GridClaim:
+    """A claim checked on the grid: where it is tested and what must hold there.
+
+    ``premises`` must all hold at a point; for an extension, each premise in ``violates`` must
+    fail (the region outside the paper's assumptions that the row is about).
+    """
+
+    description: str
+    premises: tuple[str, ...]
+    requires: str  # "stable" or "public": which solve the check needs
+    holds: Callable[[pd.DataFrame], pd.Series]
+    violates: tuple[str, ...] = ()
+    outside_row: bool = True  # False where the check is defined for symmetric countries only
+
+    @property
+    def is_extension(self) -> bool:
+        return bool(self.violates)
+
+    def region(self, frame: pd.DataFrame) -> pd.Series:
+        mask = in_domain(frame, self.premises)
+        for name in self.violates:
+            mask &= ~premise_holds(frame, name)
+        return mask
+
+
+BASE = ("governments_above_one", "public_export_below_government", "public_weights_at_least_one")
+EQUAL = (*BASE, "import_weights_equal")
+
+
+def _remark_1(f):
+    return flag(f, "remark_1_holds")
+
+
+def _local_gain(f):
+    return (f["public_local_gain_home"] > 0) & (f["public_local_gain_foreign"] > 0)
+
+
+def _public_gains(f):
+    return f["home_public_gain"] > 0
+
+
 GRID_CLAIMS = {
-    "remark_1_baseline": (
-        "Remark 1: tau^W > tau^G (public import weight = government's)",
-        lambda f: f["public_gamma_M_gap"] == 0,
-        lambda f: f["remark_1_holds"],
+    "remark_1_symmetric": GridClaim(
+        "Remark 1 / section 3.3: tau^W > tau^G (symmetric countries, equal import weights)",
+        (*EQUAL, "symmetric_countries"),
+        "public",
+        _remark_1,
     ),
-    "remark_1_all": (
-        "Remark 1: tau^W > tau^G (all public weights in the grid)",
-        lambda f: f["valid"],
-        lambda f: f["remark_1_holds"],
+    "remark_1_general": GridClaim(
+        "Remark 1 (section 3.2): at tau^G each public gains from a small reciprocal tariff "
+        "increase (equal import weights, any symmetry)",
+        EQUAL,
+        "stable",
+        _local_gain,
     ),
-    "remark_1_condition_sufficient": (
-        "Paper's condition (gM^G-gM^W) < 1.5 (gE^G-gE^W) implies tau^W > tau^G",
-        lambda f: f["paper_condition"],
-        lambda f: f["remark_1_holds"],
+    "remark_1_condition": GridClaim(
+        "Section 3.3: the 3/2 rule (gM^G-gM^W) < 1.5 (gE^G-gE^W) implies tau^W > tau^G",
+        (*BASE, "public_import_at_most_government", "symmetric_countries"),
+        "public",
+        lambda f: ~flag(f, "paper_condition") | _remark_1(f),
+        outside_row=False,
     ),
-    "remark_1_condition_exact": (
-        "Paper's condition holds exactly when tau^W > tau^G",
-        lambda f: f["valid"],
-        lambda f: f["paper_condition"] == f["remark_1_holds"],
+    "remark_1_exact_condition": GridClaim(
+        "Our exact condition (closed form) agrees with the numerical solves (tau^W > tau^G)",
+        (*BASE, "public_import_at_most_government", "symmetric_countries"),
+        "public",
+        lambda f: flag(f, "exact_condition") == _remark_1(f),
+        outside_row=False,
     ),
-    "section_4_dtau_x_positive": (
-        "d tau_x / d lambda > 0 at the rules-based point",
-        lambda f: f["valid"],
+    "lower_tariffs_worse": GridClaim(
+        "Section 3.3: reciprocal tariffs below tau^W are strictly worse for the public",
+        (*EQUAL, "symmetric_countries"),
+        "public",
+        lambda f: flag(f, "lower_tariffs_worse"),
+        outside_row=False,
+    ),
+    "section_4_dtau_x_positive": GridClaim(
+        "Section 4: d tau_x / d lambda > 0 at the rules-based point",
+        ("governments_above_one",),
+        "stable",
         lambda f: f["dtau_x_dlambda"] > 0,
     ),
-    "section_4_dtau_y_negative": (
-        "d tau_y* / d lambda < 0 at the rules-based point",
-        lambda f: f["valid"],
+    "section_4_dtau_y_negative": GridClaim(
+        "Section 4: d tau_y* / d lambda < 0 at the rules-based point",
+        ("governments_above_one",),
+        "stable",
         lambda f: f["dtau_y_dlambda"] < 0,
     ),
-    "remark_2_terms_of_trade_gain": (
+    "remark_2_terms_of_trade_gain": GridClaim(
         "Remark 2: Home's terms-of-trade gain > 0",
-        lambda f: f["valid"],
+        ("governments_above_one",),
+        "stable",
         lambda f: f["terms_of_trade"] > 0,
     ),
-    "remark_2_import_rent_gain": (
+    "remark_2_import_rent_gain": GridClaim(
         "Remark 2: Home's import-rent gain > 0",
-        lambda f: f["valid"],
+        ("governments_above_one",),
+        "stable",
         lambda f: f["import_rent"] > 0,
     ),
-    "remark_2_export_rent_gain": (
+    "remark_2_export_rent_gain": GridClaim(
         "Remark 2: Home's export-rent gain > 0",
-        lambda f: f["valid"],
+        ("governments_above_one",),
+        "stable",
         lambda f: f["export_rent"] > 0,
     ),
-    "section_4_public_gains": (
-        "Preliminary finding: Home's public gains on net from a power shift",
-        lambda f: f["valid"],
-        lambda f: f["home_public_gain"] > 0,
+    "section_4_public_gains": GridClaim(
+        "Section 4 preliminary finding: Home's public gains on net from a power shift "
+        "(misalignment in export weights; import weights equal)",
+        EQUAL,
+        "stable",
+        _public_gains,
+    ),
+    # Extensions: the same checks where a stated premise fails.
+    "remark_1_levels_asymmetric": GridClaim(
+        "Extension: tau^W > tau^G componentwise with asymmetric countries (the paper compares "
+        "levels only for symmetric ones)",
+        EQUAL,
+        "public",
+        _remark_1,
+        violates=("symmetric_countries",),
+    ),
+    "remark_1_governments_below_one": GridClaim(
+        "Extension: tau^W > tau^G where a government weight is <= 1",
+        ("public_export_below_government", "import_weights_equal"),
+        "public",
+        _remark_1,
+        violates=("governments_above_one",),
+    ),
+    "remark_1_public_below_one": GridClaim(
+        "Extension: tau^W > tau^G where a public weight is below 1 (symmetric)",
+        (
+            "governments_above_one",
+            "public_export_below_government",
+            "import_weights_equal",
+            "symmetric_countries",
+        ),
+        "public",
+        _remark_1,
+        violates=("public_weights_at_least_one",),
+    ),
+    "section_4_public_gains_import_gap": GridClaim(
+        "Extension: Home's public gains from a power shift when its import weight is below the "
+        "government's",
+        (*BASE, "public_import_at_most_government"),
+        "stable",
+        _public_gains,
+        violates=("import_weights_equal",),
+    ),
+    "section_4_public_gains_public_below_one": GridClaim(
+        "Extension: Home's public gains from a power shift when a public weight is below 1",
+        ("governments_above_one", "public_export_below_government", "import_weights_equal"),
+        "stable",
+        _public_gains,
+        violates=("public_weights_at_least_one",),
     ),
 }
 
 
-SCOPES = {
-    "all": lambda f: f["valid"].astype(bool),
-    "symmetric": lambda f: f["valid"].astype(bool) & (f["foreign_scale"] == 1.0),
-}
+def claim_region(frame: pd.DataFrame, claim: GridClaim, region: str) -> pd.Series:
+    """Points of the claim's region: ``domain`` (its region), or ``outside`` (the rest of the
+    grid, for claims tested on the paper's domain)."""
+    inside = claim.region(frame)
+    return inside if region == "domain" else ~inside
 
 
 def summarise_grid(results: pd.DataFrame) -> pd.DataFrame:
-    """Share of the valid grid points where each claim holds, over the whole grid and over its
-    symmetric part (Foreign's weights equal to Home's, the case the paper's closed forms cover).
-    """
+    """Per claim and region: points where the claim could be evaluated, where it holds, and
+    points of the region where the solve it needs failed (counted, not dropped silently)."""
     frame = results.copy()
-    for column in ("valid", "remark_1_holds", "paper_condition"):
-        frame[column] = frame[column].fillna(False).astype(bool)
     rows = []
-    for scope, in_scope in SCOPES.items():
-        scoped = frame[in_scope(frame)]
-        for claim, (description, subset, holds) in GRID_CLAIMS.items():
-            part = scoped[subset(scoped).astype(bool)]
-            n_holds = int(holds(part).astype(bool).sum())
+    for key, claim in GRID_CLAIMS.items():
+        regions = (
+            ("domain", "outside") if claim.outside_row and not claim.is_extension else ("domain",)
+        )
+        for region in regions:
+            part = frame[claim_region(frame, claim, region)]
+            solved = flag(part, f"{claim.requires}_valid")
+            evaluated = part[solved]
+            n_holds = int(claim.holds(evaluated).astype(bool).sum()) if len(evaluated) else 0
             rows.append(
                 {
-                    "claim": claim,
-                    "scope": scope,
-                    "description": description,
-                    "points": len(part),
+                    "claim": key,
+                    "region": (
+                        "extension"
+                        if claim.is_extension
+                        else ("paper_domain" if region == "domain" else "outside_paper_domain")
+                    ),
+                    "description": claim.description,
+                    "points": len(evaluated),
                     "holds": n_holds,
-                    "share_holds": n_holds / len(part) if len(part) else np.nan,
+                    "share_holds": n_holds / len(evaluated) if len(evaluated) else np.nan,
+                    "not_solved": int((~solved).sum()),
                 }
             )
     return pd.DataFrame(rows)
 
 
-def invalid_points(results: pd.DataFrame) -> pd.DataFrame:
-    """Grid points without a non-prohibitive solution, with the reason (reported, not hidden)."""
-    bad = results[~results["valid"].fillna(False).astype(bool)]
-    return bad[["point_id", *PARAMETERS, "invalid_reason"]]
+def unsolved_points(results: pd.DataFrame) -> pd.DataFrame:
+    """Grid points where a solve failed, with the reason (reported, not hidden). A point with a
+    stable point but no non-prohibitive public-preferred point keeps its stable-point results."""
+    bad = results[~flag(results, "stable_valid") | ~flag(results, "public_valid")]
+    return bad[
+        ["point_id", *PARAMETERS, "stable_valid", "public_valid", "stable_reason", "public_reason"]
+    ]
 
 
 def public_gain_share_by(results: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
-    """Share of valid points where Home's public gains, by two grid parameters (long form)."""
-    valid = results[results["valid"].astype(bool)]
-    share = (
+    """Share of points with a stable point where Home's public gains, by two grid parameters."""
+    valid = results[flag(results, "stable_valid")]
+    return (
         valid.assign(gains=valid["home_public_gain"] > 0)
         .groupby([rows, columns])["gains"]
         .mean()
         .rename("share_public_gains")
         .reset_index()
     )
-    return share

@@ -29,6 +29,31 @@ TAU, GAMMA = sp.symbols("tau gamma", real=True)
 PROHIBITIVE_TARIFF = sp.Rational(1, 6)
 
 
+def consumer_surplus_expr(p):
+    """CS(p) = 0.5 (1 - p)^2 (demand 1 - p), section 3.3."""
+    return sp.Rational(1, 2) * (1 - p) ** 2
+
+
+def import_competing_profit_expr(p):
+    """Profits of the import-competing sector, p^2/4 (supply p/2)."""
+    return p**2 / 4
+
+
+def export_profit_expr(p):
+    """Profits of the export sector, p^2/2 (supply p)."""
+    return p**2 / 2
+
+
+def import_demand_expr(p):
+    """Import demand at the importer's local price: demand 1 - p minus supply p/2."""
+    return (1 - p) - p / 2
+
+
+def export_supply_expr(p):
+    """Export supply at the exporter's local price: supply p minus demand 1 - p."""
+    return p - (1 - p)
+
+
 def world_price_expr(tau=TAU):
     """World (and exporter's local) price, section 3.3: (4 - 3 tau)/7."""
     return (4 - 3 * tau) / 7
@@ -40,27 +65,29 @@ def importer_price_expr(tau=TAU):
 
 
 def import_volume_expr(tau=TAU):
-    """Import demand: demand 1 - p minus import-competing supply p/2."""
-    p = importer_price_expr(tau)
-    return (1 - p) - p / 2
+    """Import demand at the importer's local price set by ``tau``."""
+    return import_demand_expr(importer_price_expr(tau))
 
 
 def export_volume_expr(tau=TAU):
-    """Export supply p^w minus domestic demand 1 - p^w."""
-    pw = world_price_expr(tau)
-    return pw - (1 - pw)
+    """Export supply at the world price set by the partner's tariff."""
+    return export_supply_expr(world_price_expr(tau))
 
 
 def importer_objective_expr(tau=TAU, gamma_M=GAMMA):
     """f: consumer surplus + gamma_M x import-competing profits + tariff revenue."""
     p = importer_price_expr(tau)
-    return sp.Rational(1, 2) * (1 - p) ** 2 + gamma_M * p**2 / 4 + tau * import_volume_expr(tau)
+    return (
+        consumer_surplus_expr(p)
+        + gamma_M * import_competing_profit_expr(p)
+        + tau * import_volume_expr(tau)
+    )
 
 
 def exporter_objective_expr(tau=TAU, gamma_E=GAMMA):
     """g: consumer surplus + gamma_E x export profits, at the world price set by the partner's tariff."""
     pw = world_price_expr(tau)
-    return sp.Rational(1, 2) * (1 - pw) ** 2 + gamma_E * pw**2 / 2
+    return consumer_surplus_expr(pw) + gamma_E * export_profit_expr(pw)
 
 
 def _lambdified(expr):

@@ -18,6 +18,7 @@ claim holds everywhere on the grid).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -76,31 +77,84 @@ def game_at(row) -> TwoLevelGame:
 
 
 def check_schelling_conjecture(
-    game: TwoLevelGame, home_thresholds: np.ndarray, foreign_threshold: float
+    game: TwoLevelGame,
+    home_thresholds: np.ndarray,
+    foreign_threshold: float,
+    outcome: Callable = bargaining_outcome,
 ) -> tuple[int, int]:
-    """(comparisons, holds) over adjacent pairs of ``t_H`` where both have a deal."""
+    """(comparisons, holds) over adjacent pairs of ``t_H`` where the win-sets overlap at both.
+
+    ``outcome(game, t_H, t_F)`` is the signed depth (the model's: the Nash bargain projected on
+    the overlap). A signed deal outside the actual win-sets is not ratified and pays 0, so the
+    claim can fail where the outcome does not respond to Home's constraint, e.g. when Foreign
+    does not observe it (see ``falsifiability``).
+    """
     t = np.sort(np.asarray(home_thresholds, dtype=float))
-    x = bargaining_outcome(game, t, foreign_threshold)
-    ok = deal_exists(t, foreign_threshold)
-    pair = ok[:-1] & ok[1:]
+    x = np.asarray(outcome(game, t, foreign_threshold), dtype=float)
+    overlap = deal_exists(t, foreign_threshold)
+    with np.errstate(invalid="ignore"):
+        ratified = overlap & (x <= t + TOL) & (x >= foreign_threshold - TOL)
+    pair = overlap[:-1] & overlap[1:]
     tight, loose = slice(None, -1), slice(1, None)
+    both = ratified[tight] & ratified[loose]
     x_tight, x_loose = x[tight], x[loose]
-    toward_home = x_tight <= x_loose + TOL
-    strict_if_binding = np.where(t[tight] < x_loose - TOL, x_tight < x_loose - TOL, True)
-    u_f = negotiator_payoff(x, game.foreign)
+    with np.errstate(invalid="ignore"):
+        toward_home = np.where(both, x_tight <= x_loose + TOL, True)
+        strict_if_binding = np.where(
+            t[tight] < x_loose - TOL, both & (x_tight < x_loose - TOL), True
+        )
+    u_f = np.where(ratified, negotiator_payoff(np.nan_to_num(x), game.foreign), 0.0)
     foreign_loses = u_f[tight] <= u_f[loose] + TOL
-    u_h = negotiator_payoff(x, game.home)
+    u_h = np.where(ratified, negotiator_payoff(np.nan_to_num(x), game.home), 0.0)
     home_gains = np.where(t[tight] >= game.home.ideal_depth, u_h[tight] >= u_h[loose] - TOL, True)
-    holds = toward_home & strict_if_binding & foreign_loses & home_gains
+    holds = both & toward_home & strict_if_binding & foreign_loses & home_gains
     return int(pair.sum()), int((holds & pair).sum())
 
 
+def agreement_probability_richer(
+    game: TwoLevelGame,
+    home_thresholds: np.ndarray,
+    belief: ThresholdBelief,
+    reverberation: float = 0.0,
+    home_spread: float = 0.0,
+) -> np.ndarray:
+    """P(agreement) in a richer model than the baseline (which has both extras at 0).
+
+    * ``reverberation`` (Putnam's term): Foreign's expected threshold falls by this much per
+      unit Home's constraint is tightened from the slackest on the grid (a visibly constrained
+      Home softens Foreign's ratifiers).
+    * ``home_spread``: two-sided uncertainty; Home's threshold is also unknown at signing,
+      T_H ~ the same family as Foreign's belief, centred on t_H; the deal needs T_H >= x_s too.
+    """
+    t = np.asarray(home_thresholds, dtype=float)
+    slack = float(t.max())
+    probs = []
+    for t_h in t:
+        shifted = ThresholdBelief(
+            belief.distribution, belief.mean - reverberation * (slack - t_h), belief.spread
+        )
+        p = float(agreement_probability(game, t_h, shifted))
+        if home_spread > 0:
+            depth = float(signed_depth(game, t_h, shifted))
+            home = ThresholdBelief(belief.distribution, t_h, home_spread)
+            p *= 1.0 - float(home.cdf(depth))
+        probs.append(p)
+    return np.asarray(probs)
+
+
 def check_agreement_probability_falls(
-    game: TwoLevelGame, home_thresholds: np.ndarray, belief: ThresholdBelief
+    game: TwoLevelGame,
+    home_thresholds: np.ndarray,
+    belief: ThresholdBelief,
+    probability: Callable | None = None,
 ) -> tuple[int, int]:
-    """(comparisons, holds) over adjacent pairs of ``t_H``."""
+    """(comparisons, holds) over adjacent pairs of ``t_H``.
+
+    ``probability(game, t_H, belief)`` defaults to the baseline closed form; the falsifiability
+    table passes richer or perturbed models through it.
+    """
     t = np.sort(np.asarray(home_thresholds, dtype=float))
-    prob = agreement_probability(game, t, belief)
+    prob = (probability or agreement_probability)(game, t, belief)
     depth = signed_depth(game, t, belief)
     tight, loose = slice(None, -1), slice(1, None)
     weakly = prob[tight] <= prob[loose] + TOL
@@ -121,17 +175,27 @@ def _range_maxima(values: np.ndarray) -> np.ndarray:
 
 
 def check_deal_iff_overlap(
-    game: TwoLevelGame, depth_grid: np.ndarray, threshold_step: int
+    game: TwoLevelGame, depth_grid: np.ndarray, threshold_step: int, signing_cost: float = 0.0
 ) -> tuple[int, int]:
     """Brute force over thresholds taken from ``depth_grid`` (every ``threshold_step``-th point):
-    a depth both ratifiers accept exists iff ``t_F <= t_H``; where it does, the outcome lies in
-    both win-sets and its Nash product is the maximum over the overlap's grid depths."""
+    a depth both ratifiers accept *and* both negotiators prefer to no deal (net of a signing or
+    ratification cost ``signing_cost``, 0 in the baseline) exists iff ``t_F <= t_H``; where it
+    does, the outcome lies in both win-sets and its Nash product is the maximum over the
+    overlap's grid depths. With a positive cost the claim can fail: the win-sets overlap only
+    on deals a negotiator would rather not sign."""
     depth = np.asarray(depth_grid, dtype=float)
     index = np.arange(0, depth.size, threshold_step)
     i_home, i_foreign = (a.ravel() for a in np.meshgrid(index, index, indexing="ij"))
     t_home, t_foreign = depth[i_home], depth[i_foreign]
     # Brute force: is some grid depth in both win-sets?
-    accepted = (depth[None, :] <= t_home[:, None]) & (depth[None, :] >= t_foreign[:, None])
+    signable = (negotiator_payoff(depth, game.home) >= signing_cost) & (
+        negotiator_payoff(depth, game.foreign) >= signing_cost
+    )
+    accepted = (
+        (depth[None, :] <= t_home[:, None])
+        & (depth[None, :] >= t_foreign[:, None])
+        & signable[None, :]
+    )
     brute_exists = accepted.any(axis=1)
     model_exists = deal_exists(t_home, t_foreign)
     outcome = bargaining_outcome(game, t_home, t_foreign)
