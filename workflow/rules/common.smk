@@ -36,7 +36,9 @@ put_package_on_pythonpath(REPO / "workflow")
 
 # Conda environments per rule group (for --use-conda), generated from requirements.lock.
 ENVS = {
-    group: str(REPO / "envs" / f"{group}.yaml")  # conda: paths resolve from the rule file
+    group: str(
+        REPO / "envs" / f"{group}.yaml"
+    )  # conda: paths resolve from the rule file
     for group in ("theory", "empirics", "report")
 }
 RESULTS = Path(config["paths"]["results"])

@@ -43,16 +43,18 @@ rule deremer2023_tables:
     conda:
         ENVS["theory"]
     params:
-        section={
-            k: DEREMER_CONFIG[k]
-            for k in (
-                "government",
-                "public",
-                "asymmetric_example",
-                "remark_grid",
-                "lower_tariffs",
+        cfg=config_keys(
+            *(
+                f"{DEREMER}.{k}"
+                for k in (
+                    "government",
+                    "public",
+                    "asymmetric_example",
+                    "remark_grid",
+                    "lower_tariffs",
+                )
             )
-        },
+        ),
     message:
         "DeRemer (2023): Nash, reciprocity-stable and public-preferred tariffs; power shift; "
         "political optimum; the 3/2 counterexample; lower tariffs and public welfare"
@@ -72,7 +74,9 @@ rule deremer2023_figure_1:
     conda:
         ENVS["theory"]
     params:
-        section={k: DEREMER_CONFIG[k] for k in ("government", "public", "figure_1")},
+        cfg=config_keys(
+            f"{DEREMER}.government", f"{DEREMER}.public", f"{DEREMER}.figure_1"
+        ),
     message:
         "DeRemer (2023): Figure 1 (S, S*, N, N*, EF, stable point, W)"
     script:
@@ -97,8 +101,7 @@ rule deremer2023_remark_grid_chunk:
         mem_mb=500,
         runtime=10,
     params:
-        grid=DEREMER_CONFIG["remark_grid"],
-        lower_tariffs=DEREMER_CONFIG["lower_tariffs"],
+        cfg=config_keys(f"{DEREMER}.remark_grid", f"{DEREMER}.lower_tariffs"),
     message:
         "DeRemer (2023): robustness grid for Remarks 1-2, chunk {wildcards.chunk}"
     script:
@@ -174,7 +177,7 @@ rule deremer2023_fig_remark_1_condition:
 
 rule deremer2023_claim_falsifiability:
     input:
-        targets=str(REPO / "targets" / f"{DEREMER}.yaml"),
+        targets=repo_file("targets", f"{DEREMER}.yaml"),
         code=code_inputs("deremer2023/claim_falsifiability.py"),
     output:
         DEREMER_FALSIFIABILITY,

@@ -2,7 +2,7 @@
 # two-level-game (win-set) logic as a small bargaining model, and its facts as a sourced table.
 JACKSON = "jackson_two_level"
 JACKSON_CONFIG = config[JACKSON]
-JACKSON_FACTS_FILE = REPO.joinpath(
+JACKSON_FACTS_FILE = repo_file(
     "workflow", "gvcneg", "theory", JACKSON, "commentary_facts.yaml"
 )
 JACKSON_FACTS = table_outputs(JACKSON, "table_commentary_facts")
@@ -19,7 +19,7 @@ JACKSON_FALSIFIABILITY = res(JACKSON, "claim_falsifiability.csv")
 
 rule jackson_two_level_commentary_facts:
     input:
-        facts=str(JACKSON_FACTS_FILE),
+        facts=JACKSON_FACTS_FILE,
         code=code_inputs("jackson_two_level/commentary_facts.py"),
     output:
         facts_csv=JACKSON_FACTS["csv"],
@@ -55,7 +55,17 @@ rule jackson_two_level_constraint_path:
     conda:
         ENVS["theory"]
     params:
-        section=JACKSON_CONFIG,
+        cfg=config_keys(
+            *(
+                f"{JACKSON}.{k}"
+                for k in (
+                    "negotiators",
+                    "home_bargaining_power",
+                    "foreign_threshold",
+                    "home_threshold",
+                )
+            )
+        ),
     message:
         "Jackson two-level game: win-sets and Nash outcome as Home's constraint tightens"
     script:
@@ -81,8 +91,19 @@ rule jackson_two_level_defection_paths:
         mem_mb=500,
         runtime=10,
     params:
-        section=JACKSON_CONFIG,
-        seed=SEED,
+        cfg=config_keys(
+            *(
+                f"{JACKSON}.{k}"
+                for k in (
+                    "negotiators",
+                    "home_bargaining_power",
+                    "foreign_threshold",
+                    "home_threshold",
+                    "uncertainty",
+                )
+            ),
+            "reproducibility.seed",
+        ),
     message:
         "Jackson two-level game: agreement probability (closed form, seeded Monte Carlo)"
     script:
@@ -105,7 +126,7 @@ rule jackson_two_level_property_grid:
         mem_mb=1000,
         runtime=10,
     params:
-        grid=JACKSON_CONFIG["property_grid"],
+        cfg=config_keys(f"{JACKSON}.property_grid"),
     message:
         "Jackson two-level game: checking the model's claims on the grid of games"
     script:
@@ -174,7 +195,7 @@ rule jackson_two_level_claims:
 
 rule jackson_two_level_claim_falsifiability:
     input:
-        targets=str(REPO / "targets" / f"{JACKSON}.yaml"),
+        targets=repo_file("targets", f"{JACKSON}.yaml"),
         code=code_inputs("jackson_two_level/claim_falsifiability.py"),
     output:
         JACKSON_FALSIFIABILITY,

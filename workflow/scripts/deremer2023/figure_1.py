@@ -7,7 +7,7 @@ from gvcneg.theory.deremer2023.curves import figure_1_curves, figure_1_points
 from gvcneg.theory.deremer2023.model import CountryPair
 
 with logged(snakemake.log[0]) as log:
-    section = snakemake.params.section
+    section = snakemake.params.cfg["deremer2023"]
     government = CountryPair.from_config(section["government"])
     public = CountryPair.from_config(section["public"])
     grid = section["figure_1"]

@@ -6,9 +6,9 @@ from gvcneg.sweeps import grid_chunk
 from gvcneg.theory.deremer2023.grid import build_remark_grid, evaluate_chunk
 
 with logged(snakemake.log[0]) as log:
-    grid_config = snakemake.params.grid
+    grid_config = snakemake.params.cfg["deremer2023"]["remark_grid"]
     grid = build_remark_grid(grid_config)
     chunk = grid_chunk(grid, int(snakemake.wildcards.chunk), grid_config["chunks"])
-    results = evaluate_chunk(chunk, snakemake.params.lower_tariffs)
+    results = evaluate_chunk(chunk, snakemake.params.cfg["deremer2023"]["lower_tariffs"])
     save_csv(results, snakemake.output[0])
     log.info("evaluated %d grid points", len(results))

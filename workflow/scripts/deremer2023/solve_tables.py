@@ -11,7 +11,7 @@ from gvcneg.theory.deremer2023.tables import (
 )
 
 with logged(snakemake.log[0]) as log:
-    section = snakemake.params.section
+    section = snakemake.params.cfg["deremer2023"]
     out = snakemake.output
     for name, table in (
         ("equilibria", table_equilibria(section)),

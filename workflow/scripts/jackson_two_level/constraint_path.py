@@ -6,7 +6,7 @@ from gvcneg.theory.jackson_two_level.model import TwoLevelGame, model_parameters
 from gvcneg.theory.jackson_two_level.paths import solve_constraint_path, threshold_grid
 
 with logged(snakemake.log[0]) as log:
-    section = snakemake.params.section
+    section = snakemake.params.cfg["jackson_two_level"]
     game = TwoLevelGame.from_config(section)
     path = solve_constraint_path(
         game, threshold_grid(section["home_threshold"]), section["foreign_threshold"]

@@ -12,12 +12,14 @@ from gvcneg.theory.jackson_two_level.uncertainty import (
 )
 
 with logged(snakemake.log[0]) as log:
-    section = snakemake.params.section
+    section = snakemake.params.cfg["jackson_two_level"]
     game = TwoLevelGame.from_config(section)
     thresholds = threshold_grid(section["home_threshold"])
     beliefs = beliefs_from_config(section)
     draws = threshold_draws(
-        beliefs, section["uncertainty"]["monte_carlo_draws"], snakemake.params.seed
+        beliefs,
+        section["uncertainty"]["monte_carlo_draws"],
+        snakemake.params.cfg["reproducibility"]["seed"],
     )
     save_csv(solve_defection_paths(game, thresholds, beliefs, draws), snakemake.output.paths)
     best = optimal_tightening(game, thresholds, beliefs)

@@ -9,7 +9,7 @@ from gvcneg.theory.jackson_two_level.properties import (
 )
 
 with logged(snakemake.log[0]) as log:
-    grid_config = snakemake.params.grid
+    grid_config = snakemake.params.cfg["jackson_two_level"]["property_grid"]
     evaluated = evaluate_property_grid(build_property_grid(grid_config), grid_config)
     save_csv(evaluated, snakemake.output[0])
     log.info("%d games; shares where the claims hold: %s", len(evaluated), claim_shares(evaluated))
