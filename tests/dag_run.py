@@ -47,9 +47,17 @@ class DagRun:
             "--cores", "2",  # a one-value option last: positional targets in args stay targets
             *args,
         ]  # fmt: skip
-        return subprocess.run(
-            cmd, capture_output=True, text=True, env=environment, cwd=self.workdir, timeout=1200
+        done = subprocess.run(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=environment,
+            cwd=self.workdir,
+            timeout=1200,
         )
+        # Snakemake splits its messages between the two streams: keep them together, in order.
+        return subprocess.CompletedProcess(cmd, done.returncode, done.stdout, done.stdout)
 
 
 def copy_repository(target: Path) -> Path:
@@ -64,8 +72,10 @@ def start_run(base: Path) -> DagRun:
 
 
 def clone_run(run: DagRun, target: Path) -> DagRun:
-    """A private copy of a finished run: repository and results copied, data cache linked."""
-    clone = DagRun(copy_repository(target / "repo"), target / "run")
+    """A private copy of a finished run: its repository copy and results copied, data cache
+    hard-linked (a test that corrupts a cached file must replace it, not write into it)."""
+    clone = DagRun(target / "repo", target / "run")
+    shutil.copytree(run.repo, clone.repo, symlinks=True)  # the code the run was made with
     shutil.copytree(
         run.workdir, clone.workdir, symlinks=True, ignore=shutil.ignore_patterns("data-cache")
     )
