@@ -48,8 +48,23 @@ def test_holds_follows_the_published_bound_and_the_main_specification_is_marked(
 
 def test_robustness_counts_specifications_with_a_value_and_labels_them():
     labels = robustness(verdict_sweep(_sweep(), TARGETS, {"f": "a~1"})).set_index("id")
-    assert labels.loc["doc.majority", "robustness"] == "1/2 fragile (1 without a value)"
+    assert labels.loc["doc.majority", "robustness"] == (
+        "1/2 fragile (1 without a value); fails whenever a=1"
+    )
     assert labels.loc["doc.negative", "robustness"] == "0/3 fails everywhere"
+
+
+def test_the_choices_that_flip_a_fragile_verdict_are_named():
+    sweep = pd.DataFrame(
+        {
+            "family": "f",
+            "specification": ["fy~2025;g~a", "fy~2025;g~b", "fy~2024;g~a", "fy~2024;g~b"],
+            "quantity": "slope",
+            "value": [-1.0, -2.0, 1.0, 3.0],
+        }
+    )
+    labels = robustness(verdict_sweep(sweep, TARGETS, {"f": "fy~2025;g~a"})).set_index("id")
+    assert labels.loc["doc.negative", "robustness"] == "2/4 fragile; fails whenever fy=2024"
 
 
 def test_labels():

@@ -405,44 +405,31 @@ CH7_SWEEP = {
     for family, axes in CH7_CONFIG["sweep"].items()
 }
 CH7_SWEEP_FAMILY = res(CH7, "sweep", "{family}.csv")
-CH7_GDP_INPUTS = {
+CH7_SWEEP_FILES = {
     "gdp": source_file("owid-wdi-gdp-pc-ppp", "gdp-per-capita-worldbank.csv"),
     "population": source_file(
         CH7_POPULATION_SOURCE, ch7_inputs.POPULATION_FILES[CH7_POPULATION_SOURCE]
     ),
     "income_status": CH7_METADATA,
+    "gini": {
+        name: CH7_GINI_SERIES.format(gini_series=name)
+        for name in CH7_CONFIG["gini_series"]
+    },
+    "wid": source_file("wid-gini", "tidy_data.csv"),
+    "gvc": CH7_GVC.format(gvc_source=CH7_CONFIG["fig_7_15"]["gvc_source"]),
+    "pwt": source_file("pwt", "pwt1001.dta"),
+    "flags": CH7_LABOUR_SHARE_FLAGS,
+    "estimates": CH7_FIG_7_14_TABLE["csv"],
 }
-
-
-def ch7_gini_names(family):
-    return list(CH7_CONFIG["sweep"][family].get("gini", []))
-
-
-def ch7_sweep_inputs(wildcards):
-    """The files one family's specifications read (only those, so a family re-runs only
-    when its own inputs change)."""
-    family = wildcards.family
-    files = {"income_status": CH7_METADATA}
-    if family in ("fig_7_4", "fig_7_5", "fig_7_6", "between_economy", "fig_7_7", "fig_7_8"):
-        files.update(CH7_GDP_INPUTS)
-    if family in ("fig_7_5", "fig_7_6", "fig_7_15"):
-        files["gini"] = expand(CH7_GINI_SERIES, gini_series=ch7_gini_names(family))
-    if family == "fig_7_15":
-        files["wid"] = source_file("wid-gini", "tidy_data.csv")
-        files["gvc"] = expand(CH7_GVC, gvc_source=CH7_CONFIG["fig_7_15"]["gvc_source"])[0]
-    if family == "fig_7_13":
-        files["pwt"] = source_file("pwt", "pwt1001.dta")
-        files["flags"] = CH7_LABOUR_SHARE_FLAGS
-    if family == "fig_7_14":
-        files["estimates"] = CH7_FIG_7_14_TABLE["csv"]
-    return files
 
 
 rule gvcdr2025_ch7_gini_series:
     input:
         gini=lambda wildcards: source_file(
             CH7_CONFIG["gini_series"][wildcards.gini_series]["source"],
-            ch7_inputs.GINI_FILES[CH7_CONFIG["gini_series"][wildcards.gini_series]["source"]],
+            ch7_inputs.GINI_FILES[
+                CH7_CONFIG["gini_series"][wildcards.gini_series]["source"]
+            ],
         ),
         code=code_inputs("gvcdr2025_ch7/gini_series.py"),
     output:
@@ -465,7 +452,11 @@ rule gvcdr2025_ch7_gini_series:
 
 rule gvcdr2025_ch7_sweep_family:
     input:
-        unpack(ch7_sweep_inputs),
+        unpack(
+            lambda wildcards: ch7_inputs.sweep_inputs(
+                wildcards.family, CH7_CONFIG["sweep"], CH7_SWEEP_FILES
+            )
+        ),
         code=code_inputs("gvcdr2025_ch7/sweep_family.py"),
     output:
         csv=CH7_SWEEP_FAMILY,
@@ -481,7 +472,9 @@ rule gvcdr2025_ch7_sweep_family:
         cfg=CH7_CONFIG,
         specs=lambda wildcards: CH7_SWEEP[wildcards.family].dataframe.to_dict("records"),
         names=lambda wildcards: list(CH7_SWEEP[wildcards.family].instance_patterns),
-        gini_names=lambda wildcards: ch7_gini_names(wildcards.family),
+        gini_names=lambda wildcards: CH7_CONFIG["sweep"][wildcards.family].get(
+            "gini", []
+        ),
         population_source=CH7_POPULATION_SOURCE,
     message:
         "GVCDR 2025 ch. 7: specification sweep of {wildcards.family}"
@@ -495,9 +488,9 @@ rule gvcdr2025_ch7_verdict_sweep:
         targets=str(REPO / "targets" / f"{CH7}.yaml"),
         code=code_inputs("ledger/verdict_sweep.py"),
     output:
+        **figure_outputs(CH7, "specification_curve"),
         verdicts=res(CH7, "verdict_sweep.csv"),
         robustness=res(CH7, "robustness.csv"),
-        **figure_outputs(CH7, "specification_curve"),
     log:
         logfile(CH7, "verdict_sweep"),
     benchmark:
@@ -505,7 +498,10 @@ rule gvcdr2025_ch7_verdict_sweep:
     conda:
         ENVS["empirics"]
     params:
-        main={family: next(iter(space.instance_patterns)) for family, space in CH7_SWEEP.items()},
+        main={
+            family: next(iter(space.instance_patterns))
+            for family, space in CH7_SWEEP.items()
+        },
         title="GVC Development Report 2025, chapter 7: specification curves",
     message:
         "GVCDR 2025 ch. 7: verdicts under every specification, robustness labels"

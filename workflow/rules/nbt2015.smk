@@ -137,18 +137,20 @@ NBT_SWEEP = {
 NBT_SWEEP_FAMILY = res(NBT, "sweep", "{family}.csv")
 
 
-def nbt_sweep_inputs(wildcards):
-    if wildcards.family == "stri_eu":
-        return {"stri": NBT_STRI_TIDY}
-    return {
-        "desta": source_file("desta-v203", "desta_version_02_03.csv"),
-        "registry": str(REPO / "sources" / "desta-v203.yaml"),
-    }
+NBT_DESTA_INPUTS = {
+    "desta": source_file("desta-v203", "desta_version_02_03.csv"),
+    "registry": str(REPO / "sources" / "desta-v203.yaml"),
+}
+NBT_SWEEP_INPUTS = {
+    "wto_plus": NBT_DESTA_INPUTS,
+    "wto_plus_trend": NBT_DESTA_INPUTS,
+    "stri_eu": {"stri": NBT_STRI_TIDY},
+}
 
 
 rule nbt2015_sweep_family:
     input:
-        unpack(nbt_sweep_inputs),
+        unpack(lambda wildcards: NBT_SWEEP_INPUTS[wildcards.family]),
         code=code_inputs("nbt2015/sweep_family.py"),
     output:
         csv=NBT_SWEEP_FAMILY,
@@ -177,9 +179,9 @@ rule nbt2015_verdict_sweep:
         targets=str(REPO / "targets" / f"{NBT}.yaml"),
         code=code_inputs("ledger/verdict_sweep.py"),
     output:
+        **figure_outputs(NBT, "specification_curve"),
         verdicts=res(NBT, "verdict_sweep.csv"),
         robustness=res(NBT, "robustness.csv"),
-        **figure_outputs(NBT, "specification_curve"),
     log:
         logfile(NBT, "verdict_sweep"),
     benchmark:
@@ -187,7 +189,10 @@ rule nbt2015_verdict_sweep:
     conda:
         ENVS["empirics"]
     params:
-        main={family: next(iter(space.instance_patterns)) for family, space in NBT_SWEEP.items()},
+        main={
+            family: next(iter(space.instance_patterns))
+            for family, space in NBT_SWEEP.items()
+        },
         title="National Board of Trade (2015): specification curves",
     message:
         "National Board of Trade (2015): verdicts under every specification, robustness labels"

@@ -238,3 +238,29 @@ def test_every_sweep_list_starts_with_the_main_specification():
     trend = nbt["sweep"]["wto_plus_trend"]
     assert trend["trend_signed_from"][0] == nbt["wto_plus"]["trend_signed_from"]
     assert nbt["sweep"]["stri_eu"]["year"][0] == nbt["stri_eu"]["year"]
+
+
+def test_each_family_reads_only_its_own_files():
+    from gvcneg.empirics.gvcdr2025_ch7.inputs import sweep_inputs
+
+    files = {
+        "income_status": "meta",
+        "gdp": "gdp",
+        "population": "pop",
+        "wid": "wid",
+        "gvc": "gvc",
+        "pwt": "pwt",
+        "flags": "flags",
+        "estimates": "est",
+        "gini": {"wid_pretax": "g1", "swiid": "g2"},
+    }
+    sweep = {"fig_7_5": {"gini": ["swiid", "wid_pretax"]}, "fig_7_13": {"imputed_constant": []}}
+    assert sweep_inputs("fig_7_5", sweep, files) == {
+        "income_status": "meta",
+        "gdp": "gdp",
+        "population": "pop",
+        "gini": ["g2", "g1"],
+    }
+    assert set(sweep_inputs("fig_7_13", sweep, files)) == {"income_status", "pwt", "flags"}
+    with pytest.raises(ValueError):
+        sweep_inputs("fig_9_9", sweep, files)

@@ -62,8 +62,32 @@ def verdict_sweep(sweep: pd.DataFrame, targets: list[dict], main: dict[str, str]
     return pd.DataFrame(rows, columns=SWEEP_COLUMNS)
 
 
+def parse_choices(name: str, param_sep: str = "~", filename_sep: str = ";") -> dict[str, str]:
+    """The choices of a specification from its Paramspace name ("fy~2025;gini~wid")."""
+    pairs = (part.split(param_sep, 1) for part in name.split(filename_sep) if part)
+    return {key: value for key, value in pairs}
+
+
+def decisive_choices(group: pd.DataFrame) -> list[str]:
+    """The single choices under which a fragile claim fails in every specification that has a
+    value ("fails whenever gini=swiid"): the choices that flip the verdict."""
+    valued = group.dropna(subset=["holds"])
+    if valued.empty or valued["holds"].all() or not valued["holds"].any():
+        return []
+    choices = pd.DataFrame([parse_choices(c) for c in valued["choices"]], index=valued.index)
+    found = []
+    for axis in choices.columns:
+        if choices[axis].nunique() < 2:
+            continue
+        for value, rows in choices.groupby(axis).groups.items():
+            if not valued.loc[rows, "holds"].any():
+                found.append(f"{axis}={value}")
+    return found
+
+
 def robustness(verdicts: pd.DataFrame) -> pd.DataFrame:
-    """Per claim: ``robustness`` = "k/n label", with k, n and the label as columns too."""
+    """Per claim: ``robustness`` = "k/n label" (and, for a fragile claim, the single choices
+    under which it always fails), with k, n and the label as columns too."""
     rows = []
     for claim, group in verdicts.groupby("claim", sort=False):
         valued = group.dropna(subset=["holds"])
@@ -74,5 +98,8 @@ def robustness(verdicts: pd.DataFrame) -> pd.DataFrame:
         text = f"{k}/{n} {label(k, n)}"
         if len(group) > n:
             text += f" ({len(group) - n} without a value)"
+        decisive = decisive_choices(group)
+        if decisive:
+            text += "; fails whenever " + ", ".join(decisive)
         rows.append({"id": claim, "robustness": text, "holds": k, "n": n, "label": label(k, n)})
     return pd.DataFrame(rows, columns=["id", "robustness", "holds", "n", "label"])
