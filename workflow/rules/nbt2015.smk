@@ -145,6 +145,7 @@ NBT_SWEEP_INPUTS = {
     "wto_plus": NBT_DESTA_INPUTS,
     "wto_plus_trend": NBT_DESTA_INPUTS,
     "stri_eu": {"stri": NBT_STRI_TIDY},
+    "rta_in_force": {"export": source_file("wto-rta", "AllRTAs.xlsx")},
 }
 
 
@@ -167,6 +168,7 @@ rule nbt2015_sweep_family:
         specs=lambda wildcards: NBT_SWEEP[wildcards.family].dataframe.to_dict("records"),
         names=lambda wildcards: list(NBT_SWEEP[wildcards.family].instance_patterns),
         file_name="desta_version_02_03.csv",
+        sheet=SOURCES["wto-rta"].file("AllRTAs.xlsx").read["sheet_name"],
     message:
         "National Board of Trade (2015): specification sweep of {wildcards.family}"
     script:

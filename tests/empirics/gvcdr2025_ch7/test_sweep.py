@@ -238,6 +238,7 @@ def test_every_sweep_list_starts_with_the_main_specification():
     trend = nbt["sweep"]["wto_plus_trend"]
     assert trend["trend_signed_from"][0] == nbt["wto_plus"]["trend_signed_from"]
     assert nbt["sweep"]["stri_eu"]["year"][0] == nbt["stri_eu"]["year"]
+    assert nbt["sweep"]["rta_in_force"]["inactive"][0] == "counted"  # the database's history
 
 
 def test_each_family_reads_only_its_own_files():
@@ -264,3 +265,39 @@ def test_each_family_reads_only_its_own_files():
     assert set(sweep_inputs("fig_7_13", sweep, files)) == {"income_status", "pwt", "flags"}
     with pytest.raises(ValueError):
         sweep_inputs("fig_9_9", sweep, files)
+
+
+def test_dropping_cloned_gini_series_removes_their_dilution_of_a_group_mean():
+    from gvcneg.empirics.gvcdr2025_ch7.sweep import gini_with_clone_flags
+
+    years = range(1990, 1994)
+    own = {"OWA": 0.30, "OWB": 0.40}  # own series: rise by 0.02 a year
+    clones = ["CLA", "CLB", "CLC"]  # one regional imputation, flat at 0.35
+    rows = [(c, y, g + 0.02 * (y - 1990)) for c, g in own.items() for y in years]
+    rows += [(c, y, 0.35) for c in clones for y in years]
+    gini = gini_with_clone_flags(pd.DataFrame(rows, columns=["iso3", "year", "gini"]))
+    assert set(gini.loc[gini["cloned"], "iso3"]) == set(clones)
+    codes = list(own) + clones
+    income = pd.DataFrame({"iso3": codes, "economy": codes, "income_group": "high"})
+    gdp = pd.DataFrame(
+        [(c, y, 30_000.0) for c in codes for y in years], columns=["iso3", "year", "gdp_pc_ppp"]
+    )
+    pop = pd.DataFrame(
+        [(c, y, 1e6) for c in codes for y in years], columns=["iso3", "year", "population"]
+    )
+    cfg = {"years": {"first": 1990, "last": 1993}}
+    data = SweepData(cfg, lambda fy: income, gdp=gdp, population=pop, gini={"wid": gini})
+    specs = [
+        {
+            "income_status": 2025,
+            "gini": "wid",
+            "clones": c,
+            "balanced_panel": True,
+            "gfc_year": 1992,
+        }
+        for c in ("keep", "drop")
+    ]
+    out = evaluate_family("fig_7_6", data, specs, ["keep", "drop"])
+    rise = out[out["quantity"] == "fig7_6_unweighted_change_high"].set_index("specification")
+    assert rise.loc["keep", "value"] == pytest.approx(0.06 * 2 / 5)  # diluted by 3 flat clones
+    assert rise.loc["drop", "value"] == pytest.approx(0.06)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from gvcneg.empirics.nbt2015.claims import figure_1_claims
+from gvcneg.empirics.nbt2015.rta_counts import rtas_in_force
 from gvcneg.empirics.nbt2015.stri import eu_dispersion, share_of_sectors_differing
 from gvcneg.empirics.nbt2015.wto_plus import (
     provision_shares,
@@ -57,7 +59,19 @@ def stri_eu_quantities(stri: pd.DataFrame, settings: dict, spec: dict) -> dict[s
     return {"stri_eu_share_sectors_differing": share_of_sectors_differing(dispersion)}
 
 
+def rta_in_force_quantities(rtas: pd.DataFrame, settings: dict, spec: dict):
+    """Figure 1's changes in the number of RTAs in force (both conventions)."""
+    series = rtas_in_force(
+        rtas, settings["first_year"], settings["last_year"], spec["inactive"] == "counted"
+    )
+    found = figure_1_claims(
+        series, settings["first_year"], settings["last_year"], settings["wto_year"]
+    )
+    return {c.quantity: c.value for c in found if c.status == "computed"}
+
+
 FAMILIES = {
+    "rta_in_force": ("rtas", "figure_1", rta_in_force_quantities),
     "wto_plus": ("desta", "wto_plus", wto_plus_quantities),
     "wto_plus_trend": ("desta", "wto_plus", wto_plus_trend_quantities),
     "stri_eu": ("stri", "stri_eu", stri_eu_quantities),
