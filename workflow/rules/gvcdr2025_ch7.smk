@@ -527,6 +527,7 @@ REPORT_INPUTS.extend(
         res(CH7, "computed.csv"),
         res(CH7, "verdict_sweep.csv"),
         res(CH7, "robustness.csv"),
+        *expand(CH7_SWEEP_FAMILY, family=list(CH7_SWEEP)),
         *figure_outputs(CH7, "specification_curve").values(),
     ]
 )
