@@ -1,5 +1,6 @@
 """Chapter 7 figures: each figure's CSV is exactly the data it plots, checked against its source."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -9,7 +10,7 @@ from gvcneg.empirics.gvcdr2025_ch7.aggregates import (
     relative_to_lead_economy,
 )
 from gvcneg.empirics.gvcdr2025_ch7.claims import claims_fig_7_4, claims_fig_7_8
-from gvcneg.figures.gvcdr2025_ch7 import fig_7_4, fig_7_8, fig_7_9, fig_7_12
+from gvcneg.figures.gvcdr2025_ch7 import fig_7_4, fig_7_8, fig_7_9, fig_7_10, fig_7_11, fig_7_12
 from gvcneg.figures.gvcdr2025_ch7_diagrams import DIAGRAMS
 from gvcneg.io import save_figure
 
@@ -64,3 +65,53 @@ def test_diagram_data_are_the_declared_edges(draw, key):
     assert list(zip(data["source"], data["target"], strict=True)) == [
         (e["source"], e["target"]) for e in declared
     ]
+
+
+def _renderer_extent(fig, artist):
+    fig.canvas.draw()
+    return artist.get_window_extent(fig.canvas.get_renderer())
+
+
+@pytest.mark.parametrize("draw", [fig_7_9, fig_7_12])
+def test_every_diagram_label_lies_inside_its_box(draw):
+    fig, _ = draw()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [p.get_window_extent(renderer) for p in ax.patches]
+    labels = [t for t in ax.texts if t.get_va() == "center"]
+    assert len(labels) == len(boxes)
+    for text, box in zip(labels, boxes, strict=True):
+        extent = text.get_window_extent(renderer)
+        assert box.x0 <= extent.x0 and extent.x1 <= box.x1, text.get_text()
+        assert box.y0 <= extent.y0 and extent.y1 <= box.y1, text.get_text()
+
+
+def _simulated_quantiles():
+    q = np.array([0.1, 0.5, 0.9])
+    return pd.DataFrame(
+        {
+            "quantile": q,
+            "coef": [0.8, 0.5, 0.2],
+            "ci_low": [0.6, 0.4, 0.1],
+            "ci_high": [1.0, 0.6, 0.3],
+            "simulated_true_coef": [0.82, 0.5, 0.18],
+        }
+    )
+
+
+def test_fig_7_11_draws_the_true_slopes_and_its_footer_clears_the_x_label():
+    fig, _ = fig_7_11(_simulated_quantiles())
+    ax = fig.axes[0]
+    true_line = [line for line in ax.lines if line.get_label() == "true slope of the simulation"]
+    assert len(true_line) == 1
+    assert list(true_line[0].get_ydata()) == [0.82, 0.5, 0.18]
+    footer = [t for t in fig.texts if t.get_text().startswith("SIMULATED DATA")][0]
+    assert _renderer_extent(fig, footer).y1 < _renderer_extent(fig, ax.xaxis.label).y0
+
+
+def test_fig_7_10_title_fits_in_the_figure():
+    bins = pd.DataFrame({"x_mean": [1.0, 2.0, 3.0], "y_mean": [3.0, 1.0, -1.0]})
+    fig, _ = fig_7_10(bins, {"slope": -2.0, "n": 100})
+    title = _renderer_extent(fig, fig.axes[0].title)
+    assert title.x0 >= 0 and title.x1 <= fig.bbox.width

@@ -22,3 +22,16 @@ def gather_chunks(chunks: list[pd.DataFrame]) -> pd.DataFrame:
     if len(ids) and not np.array_equal(ids, np.arange(len(ids))):
         raise ValueError("grid chunks do not cover the grid exactly once")
     return frame.reset_index(drop=True)
+
+
+def specification_grid(axes: dict[str, list]) -> pd.DataFrame:
+    """Every combination of the analysis choices in ``axes`` (choice -> list of values), one
+    row per specification, in the order of the lists: the first row takes the first value of
+    every choice (the declared main specification)."""
+    if not axes:
+        raise ValueError("a specification grid needs at least one choice")
+    for name, values in axes.items():
+        if not values:
+            raise ValueError(f"choice {name!r} has no values")
+    index = pd.MultiIndex.from_product(list(axes.values()), names=list(axes))
+    return index.to_frame(index=False)

@@ -1,6 +1,9 @@
 # GVC Development Report 2025, chapter 7 "Technology, Productivity and Inclusive Growth
 # Through GVCs": the country-year panel, Figures 7.4-7.15 and the computed quantities for the
 # ledger. Raw files come only through source_file(...) (workflow/rules/data.smk).
+from snakemake.utils import Paramspace
+
+from gvcneg.sweeps import specification_grid
 from gvcneg.empirics.gvcdr2025_ch7 import inputs as ch7_inputs
 
 CH7 = "gvcdr2025_ch7"
@@ -8,6 +11,8 @@ CH7_CONFIG = config[CH7]
 CH7_METADATA = res("data", "country_metadata.csv")
 CH7_PANEL = res(CH7, "data", "country_year_panel.csv")
 CH7_LABOUR_SHARE = res(CH7, "data", "labour_share_panel.csv")
+CH7_LABOUR_SHARE_FLAGS = res(CH7, "data", "labour_share_imputed_constant.csv")
+CH7_GINI_SERIES = res(CH7, "data", "gini_{gini_series}.csv")
 CH7_GVC = res(CH7, "data", "gvc_participation_{gvc_source}.csv")
 CH7_FIGURES = ["fig_7_4", "fig_7_5", "fig_7_6", "fig_7_7", "fig_7_8", "fig_7_13"]
 CH7_FIGURES += ["fig_7_14", "fig_7_15"]
@@ -66,6 +71,7 @@ rule gvcdr2025_ch7_labour_share_panel:
         code=code_inputs("gvcdr2025_ch7/labour_share_panel.py"),
     output:
         panel=CH7_LABOUR_SHARE,
+        flags=CH7_LABOUR_SHARE_FLAGS,
     log:
         logfile(CH7, "labour_share_panel"),
     benchmark:
@@ -74,8 +80,9 @@ rule gvcdr2025_ch7_labour_share_panel:
         ENVS["empirics"]
     params:
         income_status=CH7_CONFIG["income_status"],
+        window=CH7_CONFIG["fig_7_13"],
     message:
-        "GVCDR 2025 ch. 7: PWT 10.01 labour shares by economy and year"
+        "GVCDR 2025 ch. 7: PWT 10.01 labour shares by economy and year, imputed-constant flags"
     script:
         "../scripts/gvcdr2025_ch7/labour_share_panel.py"
 
@@ -221,6 +228,7 @@ rule gvcdr2025_ch7_fig_7_8:
 rule gvcdr2025_ch7_fig_7_13:
     input:
         panel=CH7_LABOUR_SHARE,
+        flags=CH7_LABOUR_SHARE_FLAGS,
         code=code_inputs("gvcdr2025_ch7/fig_7_13.py"),
     output:
         **figure_outputs(CH7, "fig_7_13"),
@@ -389,7 +397,120 @@ rule gvcdr2025_ch7_computed:
         "../scripts/gvcdr2025_ch7/computed.py"
 
 
+# Specification sweep ------------------------------------------------------------------------
+# Each claim family's choices (config gvcdr2025_ch7.sweep, main specification first) expand to a
+# Paramspace grid; one job per family evaluates its grid with the main pipeline's functions.
+CH7_SWEEP = {
+    family: Paramspace(specification_grid(axes), filename_params="*", filename_sep=";")
+    for family, axes in CH7_CONFIG["sweep"].items()
+}
+CH7_SWEEP_FAMILY = res(CH7, "sweep", "{family}.csv")
+CH7_SWEEP_FILES = {
+    "gdp": source_file("owid-wdi-gdp-pc-ppp", "gdp-per-capita-worldbank.csv"),
+    "population": source_file(
+        CH7_POPULATION_SOURCE, ch7_inputs.POPULATION_FILES[CH7_POPULATION_SOURCE]
+    ),
+    "income_status": CH7_METADATA,
+    "gini": {
+        name: CH7_GINI_SERIES.format(gini_series=name)
+        for name in CH7_CONFIG["gini_series"]
+    },
+    "wid": source_file("wid-gini", "tidy_data.csv"),
+    "gvc": CH7_GVC.format(gvc_source=CH7_CONFIG["fig_7_15"]["gvc_source"]),
+    "pwt": source_file("pwt", "pwt1001.dta"),
+    "flags": CH7_LABOUR_SHARE_FLAGS,
+    "estimates": CH7_FIG_7_14_TABLE["csv"],
+}
+
+
+rule gvcdr2025_ch7_gini_series:
+    input:
+        gini=lambda wildcards: source_file(
+            CH7_CONFIG["gini_series"][wildcards.gini_series]["source"],
+            ch7_inputs.GINI_FILES[
+                CH7_CONFIG["gini_series"][wildcards.gini_series]["source"]
+            ],
+        ),
+        code=code_inputs("gvcdr2025_ch7/gini_series.py"),
+    output:
+        csv=CH7_GINI_SERIES,
+    log:
+        logfile(CH7, "gini_{gini_series}"),
+    benchmark:
+        benchfile(CH7, "gini_{gini_series}")
+    wildcard_constraints:
+        gini_series="|".join(CH7_CONFIG["gini_series"]),
+    conda:
+        ENVS["empirics"]
+    params:
+        series=lambda wildcards: CH7_CONFIG["gini_series"][wildcards.gini_series],
+    message:
+        "GVCDR 2025 ch. 7: Gini series {wildcards.gini_series} with clone flags"
+    script:
+        "../scripts/gvcdr2025_ch7/gini_series.py"
+
+
+rule gvcdr2025_ch7_sweep_family:
+    input:
+        unpack(
+            lambda wildcards: ch7_inputs.sweep_inputs(
+                wildcards.family, CH7_CONFIG["sweep"], CH7_SWEEP_FILES
+            )
+        ),
+        code=code_inputs("gvcdr2025_ch7/sweep_family.py"),
+    output:
+        csv=CH7_SWEEP_FAMILY,
+    log:
+        logfile(CH7, "sweep_{family}"),
+    benchmark:
+        benchfile(CH7, "sweep_{family}")
+    wildcard_constraints:
+        family="|".join(CH7_SWEEP),
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=CH7_CONFIG,
+        specs=lambda wildcards: CH7_SWEEP[wildcards.family].dataframe.to_dict("records"),
+        names=lambda wildcards: list(CH7_SWEEP[wildcards.family].instance_patterns),
+        gini_names=lambda wildcards: CH7_CONFIG["sweep"][wildcards.family].get(
+            "gini", []
+        ),
+        population_source=CH7_POPULATION_SOURCE,
+    message:
+        "GVCDR 2025 ch. 7: specification sweep of {wildcards.family}"
+    script:
+        "../scripts/gvcdr2025_ch7/sweep_family.py"
+
+
+rule gvcdr2025_ch7_verdict_sweep:
+    input:
+        families=expand(CH7_SWEEP_FAMILY, family=list(CH7_SWEEP)),
+        targets=str(REPO / "targets" / f"{CH7}.yaml"),
+        code=code_inputs("ledger/verdict_sweep.py"),
+    output:
+        **figure_outputs(CH7, "specification_curve"),
+        verdicts=res(CH7, "verdict_sweep.csv"),
+        robustness=res(CH7, "robustness.csv"),
+    log:
+        logfile(CH7, "verdict_sweep"),
+    benchmark:
+        benchfile(CH7, "verdict_sweep")
+    conda:
+        ENVS["empirics"]
+    params:
+        main={
+            family: next(iter(space.instance_patterns))
+            for family, space in CH7_SWEEP.items()
+        },
+        title="GVC Development Report 2025, chapter 7: specification curves",
+    message:
+        "GVCDR 2025 ch. 7: verdicts under every specification, robustness labels"
+    script:
+        "../scripts/ledger/verdict_sweep.py"
+
+
 COMPUTED[CH7] = res(CH7, "computed.csv")
+ROBUSTNESS[CH7] = res(CH7, "robustness.csv")
 REPORT_INPUTS.extend(
     [
         path
@@ -404,5 +525,9 @@ REPORT_INPUTS.extend(
         res(CH7, "tables", "fig_7_10_simulation_check.csv"),
         CH7_PANEL,
         res(CH7, "computed.csv"),
+        res(CH7, "verdict_sweep.csv"),
+        res(CH7, "robustness.csv"),
+        *expand(CH7_SWEEP_FAMILY, family=list(CH7_SWEEP)),
+        *figure_outputs(CH7, "specification_curve").values(),
     ]
 )

@@ -1,11 +1,18 @@
 # National Board of Trade (2015): Figure 1 (RTAs in force, both WTO counting conventions,
 # document window and extended), the WTO-plus provision shares (DESTA substitute), and the
 # computed quantities for the ledger (Figure 2 awaits data).
+from snakemake.utils import Paramspace
+
+from gvcneg.sweeps import specification_grid
+
 NBT = "nbt2015"
 NBT_CONFIG = config[NBT]
 NBT_SERIES = res(NBT, "rta_in_force.csv")
 NBT_FIG_1 = figure_outputs(NBT, "fig_1")
 NBT_WTO_PLUS = table_outputs(NBT, "wto_plus_shares")
+NBT_WTO_PLUS_TRENDS = table_outputs(NBT, "wto_plus_trends")
+NBT_STRI_EU = table_outputs(NBT, "stri_eu_dispersion")
+NBT_STRI_TIDY = res(NBT, "data", "oecd_stri.csv")
 
 
 rule nbt2015_rta_in_force:
@@ -56,6 +63,9 @@ rule nbt2015_wto_plus_shares:
         code=code_inputs("nbt2015/wto_plus_shares.py"),
     output:
         **NBT_WTO_PLUS,
+        trends_csv=NBT_WTO_PLUS_TRENDS["csv"],
+        trends_md=NBT_WTO_PLUS_TRENDS["md"],
+        trends_html=NBT_WTO_PLUS_TRENDS["html"],
     log:
         logfile(NBT, "wto_plus_shares"),
     benchmark:
@@ -66,15 +76,40 @@ rule nbt2015_wto_plus_shares:
         settings=NBT_CONFIG["wto_plus"],
         file_name="desta_version_02_03.csv",
     message:
-        "National Board of Trade (2015): shares of RTAs with WTO-plus provisions (DESTA)"
+        "National Board of Trade (2015): WTO-plus shares and uptake trends (DESTA stand-in)"
     script:
         "../scripts/nbt2015/wto_plus_shares.py"
+
+
+rule nbt2015_stri_eu:
+    input:
+        stri=source_file("oecd-stri", "stri_oecdstat_2014_2024.xlsx"),
+        registry=str(REPO / "sources" / "oecd-stri.yaml"),
+        code=code_inputs("nbt2015/stri_eu.py"),
+    output:
+        **NBT_STRI_EU,
+        tidy=NBT_STRI_TIDY,
+    log:
+        logfile(NBT, "stri_eu"),
+    benchmark:
+        benchfile(NBT, "stri_eu")
+    conda:
+        ENVS["empirics"]
+    params:
+        settings=NBT_CONFIG["stri_eu"],
+        file_name="stri_oecdstat_2014_2024.xlsx",
+    message:
+        "National Board of Trade (2015): footnote 5, OECD STRI across EU member states"
+    script:
+        "../scripts/nbt2015/stri_eu.py"
 
 
 rule nbt2015_computed:
     input:
         series=NBT_SERIES,
         wto_plus=NBT_WTO_PLUS["csv"],
+        trends=NBT_WTO_PLUS_TRENDS["csv"],
+        stri=NBT_STRI_EU["csv"],
         code=code_inputs("nbt2015/computed.py"),
     output:
         csv=res(NBT, "computed.csv"),
@@ -86,11 +121,98 @@ rule nbt2015_computed:
         ENVS["empirics"]
     params:
         settings=NBT_CONFIG["figure_1"],
+        provisions=NBT_CONFIG["wto_plus"]["provisions"],
     message:
         "National Board of Trade (2015): computed quantities for the ledger"
     script:
         "../scripts/nbt2015/computed.py"
 
 
+# Specification sweep: each family's choices (config nbt2015.sweep, main first) as a Paramspace
+# grid, one job per family, gathered against targets/nbt2015.yaml.
+NBT_SWEEP = {
+    family: Paramspace(specification_grid(axes), filename_params="*", filename_sep=";")
+    for family, axes in NBT_CONFIG["sweep"].items()
+}
+NBT_SWEEP_FAMILY = res(NBT, "sweep", "{family}.csv")
+
+
+NBT_DESTA_INPUTS = {
+    "desta": source_file("desta-v203", "desta_version_02_03.csv"),
+    "registry": str(REPO / "sources" / "desta-v203.yaml"),
+}
+NBT_SWEEP_INPUTS = {
+    "wto_plus": NBT_DESTA_INPUTS,
+    "wto_plus_trend": NBT_DESTA_INPUTS,
+    "stri_eu": {"stri": NBT_STRI_TIDY},
+    "rta_in_force": {"export": source_file("wto-rta", "AllRTAs.xlsx")},
+}
+
+
+rule nbt2015_sweep_family:
+    input:
+        unpack(lambda wildcards: NBT_SWEEP_INPUTS[wildcards.family]),
+        code=code_inputs("nbt2015/sweep_family.py"),
+    output:
+        csv=NBT_SWEEP_FAMILY,
+    log:
+        logfile(NBT, "sweep_{family}"),
+    benchmark:
+        benchfile(NBT, "sweep_{family}")
+    wildcard_constraints:
+        family="|".join(NBT_SWEEP),
+    conda:
+        ENVS["empirics"]
+    params:
+        cfg=NBT_CONFIG,
+        specs=lambda wildcards: NBT_SWEEP[wildcards.family].dataframe.to_dict("records"),
+        names=lambda wildcards: list(NBT_SWEEP[wildcards.family].instance_patterns),
+        file_name="desta_version_02_03.csv",
+        sheet=SOURCES["wto-rta"].file("AllRTAs.xlsx").read["sheet_name"],
+    message:
+        "National Board of Trade (2015): specification sweep of {wildcards.family}"
+    script:
+        "../scripts/nbt2015/sweep_family.py"
+
+
+rule nbt2015_verdict_sweep:
+    input:
+        families=expand(NBT_SWEEP_FAMILY, family=list(NBT_SWEEP)),
+        targets=str(REPO / "targets" / f"{NBT}.yaml"),
+        code=code_inputs("ledger/verdict_sweep.py"),
+    output:
+        **figure_outputs(NBT, "specification_curve"),
+        verdicts=res(NBT, "verdict_sweep.csv"),
+        robustness=res(NBT, "robustness.csv"),
+    log:
+        logfile(NBT, "verdict_sweep"),
+    benchmark:
+        benchfile(NBT, "verdict_sweep")
+    conda:
+        ENVS["empirics"]
+    params:
+        main={
+            family: next(iter(space.instance_patterns))
+            for family, space in NBT_SWEEP.items()
+        },
+        title="National Board of Trade (2015): specification curves",
+    message:
+        "National Board of Trade (2015): verdicts under every specification, robustness labels"
+    script:
+        "../scripts/ledger/verdict_sweep.py"
+
+
 COMPUTED[NBT] = res(NBT, "computed.csv")
-REPORT_INPUTS.extend([*NBT_FIG_1.values(), *NBT_WTO_PLUS.values(), NBT_SERIES])
+ROBUSTNESS[NBT] = res(NBT, "robustness.csv")
+REPORT_INPUTS.extend(
+    [
+        *NBT_FIG_1.values(),
+        *NBT_WTO_PLUS.values(),
+        *NBT_WTO_PLUS_TRENDS.values(),
+        *NBT_STRI_EU.values(),
+        NBT_SERIES,
+        res(NBT, "verdict_sweep.csv"),
+        res(NBT, "robustness.csv"),
+        *figure_outputs(NBT, "specification_curve").values(),
+    ]
+)

@@ -53,11 +53,30 @@ def test_fig_1_plots_exactly_the_series_in_both_panels():
 
 
 def test_claims_cover_every_target_and_compute_the_changes():
-    frame = nbt2015_claims(toy_series(), toy_wto_plus(), 1958, 2013, 1995).set_index("quantity")
+    areas = ["services", "investment", "transparency", "competition", "anti_corruption"]
+    trends = pd.DataFrame(
+        {"signed": "1990-2013", "area": areas, "agreements": 100, "slope_pp": 5.0, "p": 0.01}
+    )
+    stri = pd.DataFrame(
+        {
+            "year": 2014,
+            "sector": ["CS", "LSCAR"],
+            "members": 22,
+            "min": [0.1, 0.2],
+            "max": [0.3, 0.2],
+            "range": [0.2, 0.0],
+            "differ": [True, False],
+        }
+    )
+    frame = nbt2015_claims(
+        toy_series(), toy_wto_plus(), 1958, 2013, 1995, trends, {a: ["x"] for a in areas}, stri
+    ).set_index("quantity")
+    assert frame.loc["stri_eu_share_sectors_differing", "value"] == 0.5
+    assert frame.loc["wto_plus_trend_services", "value"] == 5.0
     targets = load_targets_file(TARGETS)["targets"]
     assert {t["quantity"] for t in targets} <= set(frame.index)
     assert frame.loc["rta_in_force_change_agreements", "value"] == (1 + 23 * 10) - 1
     assert frame.loc["rta_in_force_change_since_wto_notifications", "value"] == 2 * (231 - 51)
     assert frame.loc["wto_plus_share_competition", "value"] == 0.6
     assert frame.loc["fig_2_water_in_the_gats", "status"] == "awaiting_data"
-    assert "wb-stri-gats" in frame.loc["fig_2_water_in_the_gats", "note"]
+    assert "OECD STRI" in frame.loc["fig_2_water_in_the_gats", "note"]

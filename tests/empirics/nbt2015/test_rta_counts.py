@@ -44,6 +44,13 @@ TOY = export_rows(
 )
 
 
+def test_dropping_inactive_agreements_removes_them_from_past_years_too():
+    series = rtas_in_force(tidy_rtas(TOY), 1999, 2006, include_inactive=False)
+    assert count_in(series, 1999, "agreements") == 0  # C-D (inactive since 2005) is gone
+    assert count_in(series, 2004, "agreements") == 2
+    assert count_in(series, 2006, "agreements") == 2  # unchanged after it became inactive
+
+
 def test_toy_counts_by_hand():
     series = rtas_in_force(tidy_rtas(TOY), 1999, 2006)
     expected = {

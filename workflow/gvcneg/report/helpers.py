@@ -52,6 +52,9 @@ def ledger(document: str | None = None) -> None:
     if document is not None:
         frame = frame[frame["document"] == document]
     columns = ["id", "location", "published", "computed", "difference", "status", "explanation"]
+    if "robustness" in frame and frame["robustness"].notna().any():
+        # Specification sweeps: "k/n label" next to the main specification's status.
+        columns.insert(columns.index("status") + 1, "robustness")
     if document is None:
         columns.insert(1, "document")
     frame = frame[columns].fillna("")

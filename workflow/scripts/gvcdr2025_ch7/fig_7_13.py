@@ -13,6 +13,8 @@ with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg["fig_7_13"]
     start, end = cfg["start"], cfg["end"]
     points = start_end_values(pd.read_csv(snakemake.input.panel), "labour_share", start, end)
+    # The data layer's flag: PWT's constant (imputed) labour shares, reported in both countings.
+    points = points.merge(pd.read_csv(snakemake.input.flags), on="iso3", how="left")
     fig, data = fig_7_13(points, start, end)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
     claims = claims_frame(claims_fig_7_13(points, snakemake.params.note))

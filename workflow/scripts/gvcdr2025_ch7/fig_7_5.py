@@ -3,7 +3,10 @@
 import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch7.aggregates import shares_above_line, start_end_values
-from gvcneg.empirics.gvcdr2025_ch7.claims import claims_fig_7_5
+from gvcneg.empirics.gvcdr2025_ch7.claims import (
+    claims_fig_7_5,
+    claims_rising_inequality_larger_economies,
+)
 from gvcneg.figures.gvcdr2025_ch7 import fig_7_5
 from gvcneg.io import save_csv, save_figure
 from gvcneg.ledger.claims import claims_frame
@@ -12,9 +15,13 @@ from gvcneg.logs import logged
 with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg
     start, end = cfg["years"]["first"], cfg["years"]["last"]
-    points = start_end_values(pd.read_csv(snakemake.input.panel), "gini", start, end)
+    panel = pd.read_csv(snakemake.input.panel)
+    points = start_end_values(panel, "gini", start, end)
     fig, data = fig_7_5(points, start, end)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
-    claims = claims_frame(claims_fig_7_5(points, snakemake.params.note))
+    claims = claims_frame(
+        claims_fig_7_5(points, snakemake.params.note)
+        + claims_rising_inequality_larger_economies(points, panel, end, snakemake.params.note)
+    )
     save_csv(claims, snakemake.output.claims)
     log.info("\n%s", shares_above_line(points, "high_income").to_string())

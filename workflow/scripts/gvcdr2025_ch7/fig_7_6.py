@@ -3,7 +3,7 @@
 import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch7.aggregates import gini_by_income_group
-from gvcneg.empirics.gvcdr2025_ch7.claims import claims_fig_7_6
+from gvcneg.empirics.gvcdr2025_ch7.claims import claims_fig_7_6, claims_fig_7_6_gfc_timing
 from gvcneg.figures.gvcdr2025_ch7 import fig_7_6
 from gvcneg.io import save_csv, save_figure
 from gvcneg.ledger.claims import claims_frame
@@ -17,8 +17,10 @@ with logged(snakemake.log[0]) as log:
     )
     fig, data = fig_7_6(groups)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
+    gfc, note = cfg["fig_7_6"]["gfc_year"], snakemake.params.note
     claims = claims_frame(
-        claims_fig_7_6(groups, first, last, cfg["fig_7_6"]["gfc_year"], snakemake.params.note)
+        claims_fig_7_6(groups, first, last, gfc, note)
+        + claims_fig_7_6_gfc_timing(groups, first, last, gfc, note)
     )
     save_csv(claims, snakemake.output.claims)
     log.info("\n%s", claims.to_string())

@@ -17,6 +17,6 @@ with logged(snakemake.log[0]) as log:
     fig, data = fig_7_8(relative, start, end)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
     save_csv(summary, snakemake.output.summary)
-    claims = claims_frame(claims_fig_7_8(summary, snakemake.params.note))
+    claims = claims_frame(claims_fig_7_8(summary, snakemake.params.note, relative=relative))
     save_csv(claims, snakemake.output.claims)
     log.info("\n%s", summary.to_string())

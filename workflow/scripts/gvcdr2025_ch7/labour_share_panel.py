@@ -1,5 +1,6 @@
 """Rule script: PWT 10.01 labour shares with each economy's income group (chapter 7)."""
 
+from gvcneg.data.imputation import constant_series_flags
 from gvcneg.empirics.gvcdr2025_ch7.panel import build_labour_share_panel
 from gvcneg.empirics.gvcdr2025_ch7.readers import (
     read_income_status,
@@ -17,4 +18,13 @@ with logged(snakemake.log[0]) as log:
         last_year=int(labour_share["year"].max()),
     )
     save_csv(panel, snakemake.output.panel)
+    window = snakemake.params.window
+    flags = constant_series_flags(labour_share, "labour_share", window["start"], window["end"])
+    save_csv(flags, snakemake.output.flags)
+    log.info(
+        "imputed-constant labour shares %d-%d: %s",
+        window["start"],
+        window["end"],
+        ", ".join(flags.loc[flags["imputed_constant"], "iso3"]),
+    )
     log.info("labour-share panel: %d rows, %d economies", len(panel), panel["iso3"].nunique())

@@ -14,5 +14,8 @@ with logged(snakemake.log[0]):
         settings["first_year"],
         settings["last_year"],
         settings["wto_year"],
+        trends=pd.read_csv(snakemake.input.trends),
+        provisions=snakemake.params.provisions,
+        stri=pd.read_csv(snakemake.input.stri),
     )
     save_csv(frame, snakemake.output.csv)

@@ -8,11 +8,24 @@ Quantity names: ``fig7_<n>_<what>``; income groups as in :data:`INCOME_GROUPS`. 
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch7 import INCOME_GROUPS
-from gvcneg.empirics.gvcdr2025_ch7.aggregates import change_between
-from gvcneg.ledger.claims import Claim, computed, not_reproducible
+from gvcneg.empirics.gvcdr2025_ch7.aggregates import between_economy_gini, change_between
+from gvcneg.ledger.claims import Claim, computed, not_reproducible, untestable
+
+
+def _value(quantity: str, value, note: str = "") -> Claim:
+    """A computed quantity, or "untestable" where the chosen sample has no data for it (e.g. an
+    income group with no economy observed in every year): visible in the ledger, never a
+    silent gap."""
+    value = float(value)
+    if math.isnan(value):
+        return untestable(quantity, "no economy of this sample has the data this quantity needs")
+    return computed(quantity, value, note)
+
 
 FIRM_DATA_REASON = (
     "not reproducible: data not public (confidential firm-level data for the People's Republic "
@@ -27,9 +40,9 @@ def claims_fig_7_4(ratios: pd.DataFrame, start: int, end: int, note: str = "") -
     out = []
     for _, row in changes[changes["income_group"] != "high"].iterrows():
         group = row["income_group"]
-        out.append(computed(f"fig7_4_ratio_change_{group}", row["change"], note))
-        out.append(computed(f"fig7_4_ratio_{group}_{start}", row[f"ratio_to_high_income_{start}"]))
-        out.append(computed(f"fig7_4_ratio_{group}_{end}", row[f"ratio_to_high_income_{end}"]))
+        out.append(_value(f"fig7_4_ratio_change_{group}", row["change"], note))
+        out.append(_value(f"fig7_4_ratio_{group}_{start}", row[f"ratio_to_high_income_{start}"]))
+        out.append(_value(f"fig7_4_ratio_{group}_{end}", row[f"ratio_to_high_income_{end}"]))
     return out
 
 
@@ -38,12 +51,12 @@ def claims_fig_7_5(points: pd.DataFrame, note: str = "") -> list[Claim]:
     high = points[points["high_income"]]
     other = points[~points["high_income"]]
     return [
-        computed("fig7_5_share_high_income_above", high["above_45_degree"].mean(), note),
-        computed("fig7_5_share_other_below", other["below_45_degree"].mean(), note),
-        computed("fig7_5_share_other_above", other["above_45_degree"].mean(), note),
-        computed("fig7_5_n_high_income", len(high)),
-        computed("fig7_5_n_other", len(other)),
-        computed(
+        _value("fig7_5_share_high_income_above", high["above_45_degree"].mean(), note),
+        _value("fig7_5_share_other_below", other["below_45_degree"].mean(), note),
+        _value("fig7_5_share_other_above", other["above_45_degree"].mean(), note),
+        _value("fig7_5_n_high_income", len(high)),
+        _value("fig7_5_n_other", len(other)),
+        _value(
             "fig7_5_median_start_gini_other_minus_high",
             other["start"].median() - high["start"].median(),
             note,
@@ -68,52 +81,171 @@ def claims_fig_7_6(
             for _, row in changes.iterrows():
                 group = row["income_group"]
                 out.append(
-                    computed(f"fig7_6_{weighting}_change{suffix}_{group}", row["change"], note)
+                    _value(f"fig7_6_{weighting}_change{suffix}_{group}", row["change"], note)
                 )
                 if weighting == "unweighted" and suffix == "":
                     unweighted_change[group] = row["change"]
-    largest = max(unweighted_change, key=unweighted_change.get)
-    out.append(
-        computed("fig7_6_high_income_largest_unweighted_rise", float(largest == "high"), note)
-    )
+    valid = {g: v for g, v in unweighted_change.items() if not math.isnan(v)}
+    if "high" in valid:
+        largest = max(valid, key=valid.get)
+        out.append(
+            _value("fig7_6_high_income_largest_unweighted_rise", float(largest == "high"), note)
+        )
+    else:
+        out.append(_value("fig7_6_high_income_largest_unweighted_rise", math.nan))
+    return out
+
+
+def claims_fig_7_6_gfc_timing(
+    gini_groups: pd.DataFrame, start: int, end: int, gfc_year: int, note: str = ""
+) -> list[Claim]:
+    """ "The rise ... was largely confined to the period up to the global financial crisis":
+    the share of each group's upward movement of the unweighted Gini that happened by the
+    GFC, rise_before / (rise_before + rise_after) with rise = max(change, 0). Compared with
+    the rise over the whole period, not just the sign after the GFC; untestable for a group
+    whose Gini did not rise in either sub-period (no rise to confine)."""
+    sub = gini_groups[gini_groups["weighting"] == "unweighted"]
+    before = change_between(sub, "gini", "income_group", start, gfc_year, how="difference")
+    after = change_between(sub, "gini", "income_group", gfc_year, end, how="difference")
+    changes = before.set_index("income_group")["change"].to_frame("before")
+    changes["after"] = after.set_index("income_group")["change"]
+    out = []
+    for group in ("high", "upper_middle", "lower_middle"):
+        if group not in changes.index:
+            continue
+        up_before = max(changes.loc[group, "before"], 0.0)
+        up_after = max(changes.loc[group, "after"], 0.0)
+        quantity = f"fig7_6_rise_share_before_gfc_{group}"
+        if up_before + up_after <= 0:
+            out.append(
+                untestable(quantity, f"the {group} Gini did not rise before or after {gfc_year}")
+            )
+        else:
+            out.append(_value(quantity, up_before / (up_before + up_after), note))
+    return out
+
+
+def claims_rising_inequality_larger_economies(
+    points: pd.DataFrame, panel: pd.DataFrame, end: int, note: str = ""
+) -> list[Claim]:
+    """ "Within the lower- and upper-middle-income groups, a subset of larger economies have
+    seen increases in inequality": among the group's economies of Figure 7.5, the population
+    share of those whose Gini rose minus their count share (> 0: the risers are larger than
+    the group's typical economy)."""
+    population = panel[panel["year"] == end].set_index("iso3")["population"]
+    out = []
+    for group in ("lower_middle", "upper_middle"):
+        sub = points[points["income_group"] == group].assign(
+            population=lambda f: f["iso3"].map(population)
+        )
+        sub = sub.dropna(subset=["population"])
+        rising = sub["above_45_degree"].astype(bool)
+        total = float(sub["population"].sum())
+        pop_share = float(sub.loc[rising, "population"].sum()) / total if total else math.nan
+        out.append(
+            _value(f"fig7_6_larger_economies_rising_{group}", pop_share - rising.mean(), note)
+        )
+    return out
+
+
+def claims_between_economy(
+    panel: pd.DataFrame, start: int, end: int, balanced: bool, largest_excluded: int, note=""
+) -> list[Claim]:
+    """ "Between-economy inequality has fallen on a population-weighted basis, [which] appears
+    to owe much to the performance of a few large economies": the population-weighted Gini of
+    GDP per capita across economies, its change, and the change without the
+    ``largest_excluded`` most populous economies (in ``end``) as a share of the change with
+    them (below 1/2: most of the fall is theirs)."""
+    ginis = between_economy_gini(panel, (start, end), balanced)
+    change = ginis[end] - ginis[start]
+    population = panel[panel["year"] == end].dropna(subset=["population"])
+    largest = population.nlargest(largest_excluded, "population")["iso3"].tolist()
+    without = between_economy_gini(panel, (start, end), balanced, exclude=largest)
+    change_without = without[end] - without[start]
+    detail = f"{note}; " if note else ""
+    detail += f"most populous left out: {', '.join(largest)}"
+    out = [_value("between_gini_change", change, note)]
+    if change < 0:
+        out.append(_value("between_fall_share_without_largest", change_without / change, detail))
+    else:
+        out.append(
+            untestable(
+                "between_fall_share_without_largest",
+                f"the population-weighted Gini did not fall ({change:+.4f})",
+            )
+        )
     return out
 
 
 def claims_fig_7_7(result: dict, note: str = "") -> list[Claim]:
     return [
-        computed("fig7_7_slope", result["slope"], note),
-        computed("fig7_7_slope_robust_se", result["slope_se"], note),
-        computed("fig7_7_slope_p_value", result["slope_p"], note),
-        computed("fig7_7_n", result["n"], note),
+        _value("fig7_7_slope", result["slope"], note),
+        _value("fig7_7_slope_robust_se", result["slope_se"], note),
+        _value("fig7_7_slope_p_value", result["slope_p"], note),
+        _value("fig7_7_n", result["n"], note),
     ]
 
 
-def claims_fig_7_8(summary: pd.DataFrame, note: str = "") -> list[Claim]:
+def claims_fig_7_8(
+    summary: pd.DataFrame, note: str = "", relative: pd.DataFrame | None = None
+) -> list[Claim]:
     """Per group: count and share above the line, median relative income at the end; whether
-    upper-middle income has the largest median log change of relative income."""
+    upper-middle income has the largest median log change of relative income. With the
+    economies' ``relative`` incomes: lower-middle minus low median log change ("modest but
+    more meaningful progress" than low income) and low income's median gain in relative
+    income ("actual convergence gains are minimal")."""
     out = []
     for _, row in summary.iterrows():
         group = row["income_group"]
-        out.append(computed(f"fig7_8_n_above_{group}", row["n_above"], note))
-        out.append(computed(f"fig7_8_n_{group}", row["n"]))
-        out.append(computed(f"fig7_8_share_above_{group}", row["share_above"], note))
-        out.append(computed(f"fig7_8_median_relative_end_{group}", row["median_end"], note))
-        out.append(computed(f"fig7_8_median_log_change_{group}", row["median_log_change"], note))
+        out.append(_value(f"fig7_8_n_above_{group}", row["n_above"], note))
+        out.append(_value(f"fig7_8_n_{group}", row["n"]))
+        out.append(_value(f"fig7_8_share_above_{group}", row["share_above"], note))
+        out.append(_value(f"fig7_8_median_relative_end_{group}", row["median_end"], note))
+        out.append(_value(f"fig7_8_median_log_change_{group}", row["median_log_change"], note))
     strongest = summary.loc[summary["median_log_change"].idxmax(), "income_group"]
     out.append(
-        computed("fig7_8_upper_middle_strongest_catch_up", float(strongest == "upper_middle"), note)
+        _value("fig7_8_upper_middle_strongest_catch_up", float(strongest == "upper_middle"), note)
     )
+    change = summary.set_index("income_group")["median_log_change"]
+    if {"lower_middle", "low"} <= set(change.index):
+        out.append(
+            _value(
+                "fig7_8_lower_middle_minus_low_median_log_change",
+                change["lower_middle"] - change["low"],
+                note,
+            )
+        )
+    if relative is not None:
+        low = relative[relative["income_group"] == "low"]
+        if len(low):
+            gain = (low["end"] - low["start"]).median()
+            out.append(_value("fig7_8_median_gain_low", gain, note))
     return out
 
 
 def claims_fig_7_13(points: pd.DataFrame, note: str = "") -> list[Claim]:
-    """Share of economies whose labour share fell, by group."""
+    """Share of economies whose labour share fell, by group. With the data layer's
+    ``imputed_constant`` flag (PWT's constant, imputed labour shares): the same share without
+    the flagged economies, and how many there are (an identical value in 2000 and 2019 is
+    counted as "not falling" in the first share)."""
     out = []
     for group in INCOME_GROUPS:
         sub = points[points["income_group"] == group]
         if len(sub):
-            out.append(computed(f"fig7_13_share_fell_{group}", sub["below_45_degree"].mean(), note))
-            out.append(computed(f"fig7_13_n_{group}", len(sub)))
+            out.append(_value(f"fig7_13_share_fell_{group}", sub["below_45_degree"].mean(), note))
+            out.append(_value(f"fig7_13_n_{group}", len(sub)))
+        if "imputed_constant" in sub and len(sub):
+            imputed = sub["imputed_constant"].astype(bool)
+            out.append(_value(f"fig7_13_n_imputed_constant_{group}", imputed.sum()))
+            measured = sub[~imputed]
+            if len(measured):
+                out.append(
+                    _value(
+                        f"fig7_13_share_fell_excluding_imputed_{group}",
+                        measured["below_45_degree"].mean(),
+                        note,
+                    )
+                )
     return out
 
 

@@ -53,3 +53,30 @@ def gvc_files(source: str, usable: Callable[[str], bool]) -> list[tuple[str, str
                 "or choose another source in config.yaml"
             )
     return GVC_FILES[source]
+
+
+# The files each claim family of the specification sweep reads (besides the classification).
+SWEEP_NEEDS = {
+    "fig_7_4": ("gdp", "population"),
+    "fig_7_5": ("gdp", "population"),
+    "fig_7_6": ("gdp", "population"),
+    "between_economy": ("gdp", "population"),
+    "fig_7_7": ("gdp", "population"),
+    "fig_7_8": ("gdp", "population"),
+    "fig_7_13": ("pwt", "flags"),
+    "fig_7_14": ("estimates",),
+    "fig_7_15": ("wid", "gvc"),
+}
+
+
+def sweep_inputs(family: str, sweep: dict, files: dict) -> dict:
+    """Only the files one family's specifications read, so a family re-runs only when its own
+    inputs change. ``files`` maps input names to paths; ``files["gini"]`` maps Gini series
+    names to their flagged tidy files."""
+    if family not in SWEEP_NEEDS:
+        raise ValueError(f"unknown sweep family {family!r}; known: {sorted(SWEEP_NEEDS)}")
+    out = {"income_status": files["income_status"]}
+    out.update({name: files[name] for name in SWEEP_NEEDS[family]})
+    if "gini" in sweep[family]:
+        out["gini"] = [files["gini"][name] for name in sweep[family]["gini"]]
+    return out

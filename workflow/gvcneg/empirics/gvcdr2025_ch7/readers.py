@@ -135,26 +135,44 @@ def read_income_status(
     return out.sort_values("iso3").reset_index(drop=True)
 
 
-def read_wid_gini(path, variable: str = "gptincj992", source: str = "wid-gini") -> pd.DataFrame:
+# WID's own variable codes (https://wid.world/codes-dictionary/) -> the column names of the
+# redistributed file (its bulk files name variables <code><pop><age>).
+WID_COLUMNS = {
+    "gptinc992j": "gptincj992",
+    "gdiinc992j": "gdiincj992",
+    "rptinc992j": "rptincj992",
+    "rdiinc992j": "rdiincj992",
+}
+
+
+def wid_column(variable: str) -> str:
+    """The redistributed file's column for a WID variable code (e.g. gptinc992j)."""
+    if variable not in WID_COLUMNS:
+        raise ValueError(f"unknown WID variable {variable!r}; use one of {sorted(WID_COLUMNS)}")
+    return WID_COLUMNS[variable]
+
+
+def read_wid_gini(path, variable: str = "gptinc992j", source: str = "wid-gini") -> pd.DataFrame:
     """WID Gini (0-1) from the redistributed tidy file -> iso3, year, gini.
 
-    ``variable``: ``gptincj992`` = WID gptinc992j (pre-tax national income, equal-split adults)
-    or ``gdiincj992`` = gdiinc992j (post-tax disposable income). Regions (WO, Q*) are dropped.
+    ``variable`` is WID's code: ``gptinc992j`` (pre-tax national income, equal-split adults)
+    or ``gdiinc992j`` (post-tax disposable income). Regions (WO, Q*) are dropped.
     """
     return _read_wid_series(
-        path, variable, "gini", (0.0, 1.0), f"Gini {variable} (0-1 scale)", source
+        path, wid_column(variable), "gini", (0.0, 1.0), f"Gini {variable} (0-1 scale)", source
     )
 
 
-def read_wid_top10_bottom50(path, variable: str = "rptincj992", source: str = "wid-gini"):
-    """WID ratio of top-10% to bottom-50% average income -> iso3, year, top10_bottom50."""
+def read_wid_top10_bottom50(path, variable: str = "rptinc992j", source: str = "wid-gini"):
+    """WID ratio of top-10% to bottom-50% average income (WID code rptinc992j or
+    rdiinc992j) -> iso3, year, top10_bottom50."""
     return _read_wid_series(
-        path, variable, "top10_bottom50", (1.0, 1_000.0), f"ratio {variable}", source
+        path, wid_column(variable), "top10_bottom50", (1.0, 1_000.0), f"ratio {variable}", source
     )
 
 
 def _read_wid_series(path, variable: str, name: str, bounds, what: str, source: str):
-    """One WID variable (long file: year, country, <variable>) -> iso3, year, <name>;
+    """One WID column (long file: year, country, <column>) -> iso3, year, <name>;
     WID 2-letter codes mapped to ISO3, regions dropped, values checked against ``bounds``."""
     # keep_default_na=False: "NA" is Namibia's code, not a missing value.
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
@@ -197,7 +215,7 @@ def read_swiid_gini(path, variable: str = "gini_disp", source: str = "swiid") ->
 def read_gini(path, source: str, variable: str | None = None) -> pd.DataFrame:
     """Dispatch to the reader of the configured Gini source."""
     if source == "wid-gini":
-        return read_wid_gini(path, variable or "gptincj992", source)
+        return read_wid_gini(path, variable or "gptinc992j", source)
     if source == "owid-pip-gini":
         return read_owid_pip_gini(path, source)
     if source == "swiid":

@@ -8,7 +8,7 @@ from gvcneg.empirics.nbt2015.rta_counts import count_in
 from gvcneg.ledger.claims import Claim, awaiting_data, claims_frame, computed
 
 WTO_PLUS_NOTE = (
-    "substitute source: DESTA v2.03 provision coding ({variables}; {n} of {coded} coded "
+    "stand-in: DESTA v2.03 provision coding ({variables}; {n} of {coded} coded "
     "agreements signed {signed}) instead of the OECD (2014a) summary of the Horn-Mavroidis-Sapir "
     "/ World Bank coding"
 )
@@ -51,21 +51,70 @@ def wto_plus_claims(table: pd.DataFrame) -> list[Claim]:
     return claims
 
 
+TREND_NOTE = (
+    "stand-in: DESTA v2.03 provision coding ({variables}), {n} agreements signed {signed}; "
+    "OLS slope of the area's presence on the signature year, percentage points per decade "
+    "(HC1 p = {p:.2g})"
+)
+
+
+def wto_plus_trend_claims(trends: pd.DataFrame, provisions: dict) -> list[Claim]:
+    """The uptake trend of each area by signature year (percentage points per decade)."""
+    return [
+        computed(
+            f"wto_plus_trend_{row.area}",
+            row.slope_pp,
+            TREND_NOTE.format(
+                variables=" or ".join(provisions[row.area]),
+                n=row.agreements,
+                signed=row.signed,
+                p=row.p,
+            ),
+        )
+        for row in trends.itertuples()
+    ]
+
+
+def stri_eu_claims(dispersion: pd.DataFrame) -> list[Claim]:
+    """Footnote 5: share of STRI sectors where the EU members' levels are not all equal."""
+    year = int(dispersion["year"].iloc[0])
+    members = int(dispersion["members"].max())
+    note = (
+        f"OECD STRI {year}, overall index of {len(dispersion)} sectors, {members} EU member "
+        f"states covered; largest spread {dispersion['range'].max():.3f} "
+        f"({dispersion.loc[dispersion['range'].idxmax(), 'sector']})"
+    )
+    return [computed("stri_eu_share_sectors_differing", dispersion["differ"].mean(), note)]
+
+
 def figure_2_claims() -> list[Claim]:
     source = (
-        "GATS commitments and Doha (DDA) offers scored on the services restrictiveness scale "
-        "(registry: wb-stri-gats, not available offline)"
+        "GATS commitments and Doha (DDA) offers scored on the OECD STRI scale (the document: "
+        "'The OECD's newly launched services restrictiveness index (STRI) database yields a "
+        "similar result (see figure 2)'); not in the offline OECD STRI export"
     )
-    note = "actual-policy STRI levels are available (oecd-stri); the commitments and offers are not"
+    note = (
+        "actual-policy OECD STRI levels are available (oecd-stri); scores of commitments and "
+        "offers are not (the World Bank's commitments/offers database, registry wb-stri-gats, "
+        "would be a different index: our inference)"
+    )
     return [
         awaiting_data("fig_2_water_in_the_gats", source, note),
         awaiting_data("dda_offer_to_actual_restrictiveness_ratio", source, note),
     ]
 
 
-def nbt2015_claims(series, wto_plus, first_year, last_year, wto_year):
+def nbt2015_claims(
+    series, wto_plus, first_year, last_year, wto_year, trends=None, provisions=None, stri=None
+):
+    extra = []
+    if trends is not None:
+        extra += wto_plus_trend_claims(trends, provisions)
+    if stri is not None:
+        extra += stri_eu_claims(stri)
     return claims_frame(
         figure_1_claims(series, first_year, last_year, wto_year)
         + wto_plus_claims(wto_plus)
+        + extra
         + figure_2_claims()
     )

@@ -107,15 +107,21 @@ def _in_force_at(start: pd.Series, inactive: pd.Series, ends: np.ndarray) -> np.
     return (entered & active).sum(axis=1)
 
 
-def rtas_in_force(rtas: pd.DataFrame, first_year: int, last_year: int) -> pd.DataFrame:
+def rtas_in_force(
+    rtas: pd.DataFrame, first_year: int, last_year: int, include_inactive: bool = True
+) -> pd.DataFrame:
     """Number of RTAs in force at the end of each year, under both conventions.
 
-    Only RTAs notified to the WTO count (see ``NOTIFIED_STATUSES``). Returns a long frame:
-    year, convention, count (one row per year and convention).
+    Only RTAs notified to the WTO count (see ``NOTIFIED_STATUSES``). ``include_inactive``:
+    agreements no longer in force count in the years they were (the database's history);
+    without, only agreements active in the export's vintage count (what the current list
+    alone gives). Returns a long frame: year, convention, count (one row per year and
+    convention).
     """
     if first_year > last_year:
         raise ValueError("first_year must not exceed last_year")
-    rtas = rtas[rtas["status"].isin(NOTIFIED_STATUSES)]
+    statuses = NOTIFIED_STATUSES if include_inactive else ACTIVE_STATUSES
+    rtas = rtas[rtas["status"].isin(statuses)]
     base = rtas[~rtas["accession"]]
     start = base[["goods_in_force", "services_in_force"]].min(axis=1)
     years = np.arange(first_year, last_year + 1)

@@ -10,7 +10,10 @@ construction. Which DESTA variables stand for each area is a configured choice.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+import statsmodels.api as sm
 
 
 def select_agreements(
@@ -78,3 +81,51 @@ def wto_plus_table(desta: pd.DataFrame, settings: dict) -> pd.DataFrame:
         shares.insert(0, "window", window)
         frames.append(shares)
     return pd.concat(frames, ignore_index=True)
+
+
+def matching_variables(columns, patterns: list[str]) -> list[str]:
+    """DESTA variables whose names match any of ``patterns`` (regular expressions): the "any
+    mention" coding of a provision area (e.g. every ``ser_*`` variable for services)."""
+    found = [c for c in columns if any(re.search(p, c) for p in patterns)]
+    if not found:
+        raise KeyError(f"no DESTA variable matches {patterns}")
+    return found
+
+
+def provisions_for(desta: pd.DataFrame, settings: dict, coding: str) -> dict[str, list[str]]:
+    """The DESTA variables standing for each area: ``configured`` (config ``provisions``, the
+    main specification) or ``any_mention`` (every variable matching config
+    ``any_mention_patterns``: an area counts if the text mentions it anywhere)."""
+    if coding == "configured":
+        return settings["provisions"]
+    if coding == "any_mention":
+        return {
+            area: matching_variables(desta.columns, patterns)
+            for area, patterns in settings["any_mention_patterns"].items()
+        }
+    raise ValueError(f"coding must be 'configured' or 'any_mention', not {coding!r}")
+
+
+def provision_trends(
+    agreements: pd.DataFrame, provisions: dict[str, list[str]], per_years: int = 10
+) -> pd.DataFrame:
+    """The trend of each area's uptake by signature year: OLS slope of the 0/1 presence of the
+    area on the year of signature (agreements where the area is coded), in percentage points
+    per ``per_years`` years, with its robust (HC1) p-value. Columns area, agreements, slope_pp,
+    p."""
+    rows = []
+    for area, variables in provisions.items():
+        values = agreements[variables]
+        coded = values.notna().any(axis=1)
+        present = (values == 1).any(axis=1).astype(float)[coded]
+        years = agreements.loc[coded, "year"].astype(float)
+        fit = sm.OLS(present.to_numpy(), sm.add_constant(years.to_numpy())).fit(cov_type="HC1")
+        rows.append(
+            {
+                "area": area,
+                "agreements": int(coded.sum()),
+                "slope_pp": float(fit.params[1]) * 100.0 * per_years,
+                "p": float(fit.pvalues[1]),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,46 @@
+"""Rule script: every specification of one claim family of chapter 7 (specification sweep)."""
+
+import pandas as pd
+
+from gvcneg.empirics.gvcdr2025_ch7.readers import (
+    read_income_status,
+    read_owid_gdp_per_capita,
+    read_pwt_labour_share,
+    read_wdi_population,
+    read_wid_top10_bottom50,
+)
+from gvcneg.empirics.gvcdr2025_ch7.sweep import SweepData, evaluate_family
+from gvcneg.io import save_csv
+from gvcneg.logs import logged
+
+with logged(snakemake.log[0]) as log:
+    cfg, inp, params = snakemake.params.cfg, snakemake.input, snakemake.params
+    frames = {}
+    if hasattr(inp, "gdp"):
+        frames["gdp"] = read_owid_gdp_per_capita(inp.gdp)
+        frames["population"] = read_wdi_population(inp.population, params.population_source)
+    if hasattr(inp, "gini"):
+        frames["gini"] = {
+            name: pd.read_csv(path) for name, path in zip(params.gini_names, inp.gini, strict=True)
+        }
+    if hasattr(inp, "wid"):
+        frames["top10_bottom50"] = {
+            name: read_wid_top10_bottom50(inp.wid, "r" + cfg["gini_series"][name]["variable"][1:])
+            for name in params.gini_names
+        }
+    if hasattr(inp, "pwt"):
+        frames["labour_share"] = read_pwt_labour_share(inp.pwt)
+        frames["labour_share_flags"] = pd.read_csv(inp.flags)
+    if hasattr(inp, "estimates"):
+        frames["fig_7_14_estimates"] = pd.read_csv(inp.estimates)
+    if hasattr(inp, "gvc"):
+        frames["gvc"] = pd.read_csv(inp.gvc)
+    backfilled = cfg["income_status"]["include_backfilled"]
+    data = SweepData(
+        cfg, lambda fy: read_income_status(inp.income_status, fy, backfilled), **frames
+    )
+    frame = evaluate_family(snakemake.wildcards.family, data, params.specs, params.names)
+    save_csv(frame, snakemake.output.csv)
+    log.info(
+        "%s: %d specifications, %d rows", snakemake.wildcards.family, len(params.specs), len(frame)
+    )
