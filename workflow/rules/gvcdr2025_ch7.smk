@@ -55,8 +55,11 @@ rule gvcdr2025_ch7_country_year_panel:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
-        income_status=CH7_CONFIG["income_status"],
+        cfg=config_keys(
+            "gvcdr2025_ch7.income_status",
+            "gvcdr2025_ch7.years",
+            "gvcdr2025_ch7.gini",
+        ),
         population_source=CH7_POPULATION_SOURCE,
     message:
         "GVCDR 2025 ch. 7: validated country-year panel (GDP per capita, population, Gini)"
@@ -79,8 +82,10 @@ rule gvcdr2025_ch7_labour_share_panel:
     conda:
         ENVS["empirics"]
     params:
-        income_status=CH7_CONFIG["income_status"],
-        window=CH7_CONFIG["fig_7_13"],
+        cfg=config_keys(
+            "gvcdr2025_ch7.income_status",
+            "gvcdr2025_ch7.fig_7_13",
+        ),
     message:
         "GVCDR 2025 ch. 7: PWT 10.01 labour shares by economy and year, imputed-constant flags"
     script:
@@ -106,7 +111,9 @@ rule gvcdr2025_ch7_gvc_participation:
     conda:
         ENVS["empirics"]
     params:
-        income_status=CH7_CONFIG["income_status"],
+        cfg=config_keys(
+            "gvcdr2025_ch7.income_status",
+        ),
     message:
         "GVCDR 2025 ch. 7: GVC participation from {wildcards.gvc_source}"
     script:
@@ -127,7 +134,12 @@ rule gvcdr2025_ch7_fig_7_4:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.years",
+            "gvcdr2025_ch7.balanced_panel",
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.sweep",
+        ),
         note=CH7_GDP_NOTE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.4 (GDP per capita relative to high income)"
@@ -149,7 +161,10 @@ rule gvcdr2025_ch7_fig_7_5:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.years",
+            "gvcdr2025_ch7.gini",
+        ),
         note=CH7_GINI_NOTE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.5 (Gini, first vs last year)"
@@ -171,7 +186,12 @@ rule gvcdr2025_ch7_fig_7_6:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.years",
+            "gvcdr2025_ch7.balanced_panel",
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.fig_7_6",
+        ),
         note=CH7_GINI_NOTE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.6 (Gini by income group)"
@@ -194,7 +214,10 @@ rule gvcdr2025_ch7_fig_7_7:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.fig_7_7",
+        ),
         note=CH7_GDP_NOTE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.7 (convergence regression, robust SE)"
@@ -217,7 +240,10 @@ rule gvcdr2025_ch7_fig_7_8:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.fig_7_8",
+        ),
         note=CH7_GDP_NOTE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.8 (catch-up to the lead economy by income group)"
@@ -240,7 +266,10 @@ rule gvcdr2025_ch7_fig_7_13:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.fig_7_13",
+        ),
         note="Labour share: PWT 10.01 labsh; groups: World Bank FY"
         + str(CH7_CONFIG["income_status"]["fiscal_year"])
         + " classification",
@@ -276,7 +305,10 @@ rule gvcdr2025_ch7_fig_7_14:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.fig_7_14",
+        ),
         note="Substitute data: economy-level PWT labour share (not manufacturing sectors), "
         + "GVC participation from "
         + CH7_CONFIG["fig_7_14"]["gvc_sources"][0]
@@ -304,8 +336,11 @@ rule gvcdr2025_ch7_fig_7_15:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
-        income_status=CH7_CONFIG["income_status"],
+        cfg=config_keys(
+            "gvcdr2025_ch7.income_status",
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.fig_7_15",
+        ),
         note="GVC participation: "
         + CH7_CONFIG["fig_7_15"]["gvc_source"]
         + ", changes "
@@ -351,8 +386,11 @@ rule gvcdr2025_ch7_fig_7_10_simulated:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
-        seed=SEED,
+        cfg=config_keys(
+            "reproducibility.seed",
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.simulated",
+        ),
     message:
         "GVCDR 2025 ch. 7: Figure 7.10 estimator on SIMULATED firm data"
     script:
@@ -371,8 +409,11 @@ rule gvcdr2025_ch7_fig_7_11_simulated:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
-        seed=SEED,
+        cfg=config_keys(
+            "reproducibility.seed",
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.simulated",
+        ),
     message:
         "GVCDR 2025 ch. 7: Figure 7.11 quantile estimator on SIMULATED firm data"
     script:
@@ -469,7 +510,20 @@ rule gvcdr2025_ch7_sweep_family:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH7_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch7.years",
+            "gvcdr2025_ch7.income_status",
+            "gvcdr2025_ch7.balanced_panel",
+            "gvcdr2025_ch7.gini",
+            "gvcdr2025_ch7.gini_series",
+            "gvcdr2025_ch7.sweep_min_economies",
+            "gvcdr2025_ch7.fig_7_6",
+            "gvcdr2025_ch7.fig_7_7",
+            "gvcdr2025_ch7.fig_7_8",
+            "gvcdr2025_ch7.fig_7_13",
+            "gvcdr2025_ch7.fig_7_14",
+            "gvcdr2025_ch7.fig_7_15",
+        ),
         specs=lambda wildcards: CH7_SWEEP[wildcards.family].dataframe.to_dict("records"),
         names=lambda wildcards: list(CH7_SWEEP[wildcards.family].instance_patterns),
         gini_names=lambda wildcards: CH7_CONFIG["sweep"][wildcards.family].get(

@@ -28,7 +28,9 @@ rule nbt2015_rta_in_force:
     conda:
         ENVS["empirics"]
     params:
-        settings=NBT_CONFIG["figure_1"],
+        cfg=config_keys(
+            "nbt2015.figure_1",
+        ),
         sheet=SOURCES["wto-rta"].file("AllRTAs.xlsx").read["sheet_name"],
     message:
         "National Board of Trade (2015): RTAs in force by year, agreements and notifications"
@@ -49,7 +51,9 @@ rule nbt2015_figure_1:
     conda:
         ENVS["empirics"]
     params:
-        settings=NBT_CONFIG["figure_1"],
+        cfg=config_keys(
+            "nbt2015.figure_1",
+        ),
     message:
         "National Board of Trade (2015): Figure 1, RTAs in force (document window and extended)"
     script:
@@ -73,7 +77,9 @@ rule nbt2015_wto_plus_shares:
     conda:
         ENVS["empirics"]
     params:
-        settings=NBT_CONFIG["wto_plus"],
+        cfg=config_keys(
+            "nbt2015.wto_plus",
+        ),
         file_name="desta_version_02_03.csv",
     message:
         "National Board of Trade (2015): WTO-plus shares and uptake trends (DESTA stand-in)"
@@ -96,7 +102,9 @@ rule nbt2015_stri_eu:
     conda:
         ENVS["empirics"]
     params:
-        settings=NBT_CONFIG["stri_eu"],
+        cfg=config_keys(
+            "nbt2015.stri_eu",
+        ),
         file_name="stri_oecdstat_2014_2024.xlsx",
     message:
         "National Board of Trade (2015): footnote 5, OECD STRI across EU member states"
@@ -120,7 +128,9 @@ rule nbt2015_computed:
     conda:
         ENVS["empirics"]
     params:
-        settings=NBT_CONFIG["figure_1"],
+        cfg=config_keys(
+            "nbt2015.figure_1",
+        ),
         provisions=NBT_CONFIG["wto_plus"]["provisions"],
     message:
         "National Board of Trade (2015): computed quantities for the ledger"
@@ -164,7 +174,11 @@ rule nbt2015_sweep_family:
     conda:
         ENVS["empirics"]
     params:
-        cfg=NBT_CONFIG,
+        cfg=config_keys(
+            "nbt2015.figure_1",
+            "nbt2015.wto_plus",
+            "nbt2015.stri_eu",
+        ),
         specs=lambda wildcards: NBT_SWEEP[wildcards.family].dataframe.to_dict("records"),
         names=lambda wildcards: list(NBT_SWEEP[wildcards.family].instance_patterns),
         file_name="desta_version_02_03.csv",

@@ -11,7 +11,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]
     gini_cfg = cfg["gini"]
     panel = build_country_year_panel(
         gdp=read_owid_gdp_per_capita(snakemake.input.gdp),
@@ -19,7 +19,9 @@ with logged(snakemake.log[0]) as log:
             snakemake.input.population, snakemake.params.population_source
         ),
         gini=read_gini(snakemake.input.gini, gini_cfg["source"], gini_cfg.get("variable")),
-        income=read_income_status(snakemake.input.income_status, **snakemake.params.income_status),
+        income=read_income_status(
+            snakemake.input.income_status, **snakemake.params.cfg["gvcdr2025_ch7"]["income_status"]
+        ),
         first_year=cfg["years"]["first"],
         last_year=cfg["years"]["last"],
     )

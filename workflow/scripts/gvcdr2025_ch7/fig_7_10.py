@@ -12,9 +12,9 @@ from gvcneg.io import save_csv, save_figure
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg["simulated"]["fig_7_10"]
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]["simulated"]["fig_7_10"]
     firms = simulate_firm_gap_panel(
-        rng_for(snakemake.params.seed, "gvcdr2025_ch7.fig_7_10"),
+        rng_for(snakemake.params.cfg["reproducibility"]["seed"], "gvcdr2025_ch7.fig_7_10"),
         cfg["beta_per_doubling"],
         cfg["n_firms"],
         cfg["n_years"],

@@ -11,9 +11,9 @@ from gvcneg.io import save_figure
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg["simulated"]["fig_7_11"]
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]["simulated"]["fig_7_11"]
     firms = simulate_firm_productivity(
-        rng_for(snakemake.params.seed, "gvcdr2025_ch7.fig_7_11"),
+        rng_for(snakemake.params.cfg["reproducibility"]["seed"], "gvcdr2025_ch7.fig_7_11"),
         cfg["slope"],
         cfg["scale_slope"],
         cfg["n_firms"],

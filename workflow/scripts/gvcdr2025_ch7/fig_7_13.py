@@ -10,7 +10,7 @@ from gvcneg.ledger.claims import claims_frame
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg["fig_7_13"]
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_13"]
     start, end = cfg["start"], cfg["end"]
     points = start_end_values(pd.read_csv(snakemake.input.panel), "labour_share", start, end)
     # The data layer's flag: PWT's constant (imputed) labour shares, reported in both countings.

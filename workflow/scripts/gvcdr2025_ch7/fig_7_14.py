@@ -14,7 +14,7 @@ from gvcneg.ledger.claims import claims_frame
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg["fig_7_14"]
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_14"]
     labour_share = pd.read_csv(snakemake.input.labour_share)
     robots = (
         read_robots_per_worker(snakemake.input.robots) if snakemake.input.get("robots") else None

@@ -15,7 +15,7 @@ from gvcneg.ledger.claims import claims_frame
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg["fig_7_15"]
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_15"]
     start, end = cfg["start"], cfg["end"]
     inequality = read_wid_gini(snakemake.input.wid, cfg["gini_variable"]).merge(
         read_wid_top10_bottom50(snakemake.input.wid, cfg["ratio_variable"]), on=["iso3", "year"]
@@ -23,7 +23,9 @@ with logged(snakemake.log[0]) as log:
     points = gvc_inequality_changes(
         pd.read_csv(snakemake.input.gvc[0]),
         inequality,
-        read_income_status(snakemake.input.income_status, **snakemake.params.income_status),
+        read_income_status(
+            snakemake.input.income_status, **snakemake.params.cfg["gvcdr2025_ch7"]["income_status"]
+        ),
         start,
         end,
     )

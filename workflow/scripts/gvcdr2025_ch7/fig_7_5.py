@@ -13,7 +13,7 @@ from gvcneg.ledger.claims import claims_frame
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]
     start, end = cfg["years"]["first"], cfg["years"]["last"]
     panel = pd.read_csv(snakemake.input.panel)
     points = start_end_values(panel, "gini", start, end)

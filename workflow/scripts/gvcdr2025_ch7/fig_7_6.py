@@ -10,7 +10,7 @@ from gvcneg.ledger.claims import claims_frame
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]
     first, last = cfg["years"]["first"], cfg["years"]["last"]
     groups = gini_by_income_group(
         pd.read_csv(snakemake.input.panel), first, last, balanced=cfg["balanced_panel"]

@@ -14,7 +14,7 @@ from gvcneg.ledger.claims import claims_frame
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg["fig_7_7"]
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_7"]
     start, end = cfg["start"], cfg["end"]
     sample = convergence_sample(pd.read_csv(snakemake.input.panel), start, end, cfg["growth"])
     result = estimate_convergence(sample, cfg["cov_type"])

@@ -10,7 +10,7 @@ from gvcneg.ledger.claims import claims_frame
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg["fig_7_8"]
+    cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_8"]
     start, end = cfg["start"], cfg["end"]
     relative = relative_to_lead_economy(pd.read_csv(snakemake.input.panel), start, end)
     summary = catch_up_summary(relative)

@@ -21,7 +21,9 @@ with logged(snakemake.log[0]) as log:
             files[0], files[1], source=source, index_column=index_column
         )
     economies = classified_economies(
-        read_income_status(snakemake.input.income_status, **snakemake.params.income_status)
+        read_income_status(
+            snakemake.input.income_status, **snakemake.params.cfg["gvcdr2025_ch7"]["income_status"]
+        )
     )
     gvc = gvc.merge(economies[["iso3", "income_group"]], on="iso3", how="inner")
     schema = gvc_panel_schema(economies["iso3"], int(gvc["year"].min()), int(gvc["year"].max()))

@@ -13,12 +13,14 @@ with logged(snakemake.log[0]) as log:
     labour_share = read_pwt_labour_share(snakemake.input.pwt)
     panel = build_labour_share_panel(
         labour_share,
-        read_income_status(snakemake.input.income_status, **snakemake.params.income_status),
+        read_income_status(
+            snakemake.input.income_status, **snakemake.params.cfg["gvcdr2025_ch7"]["income_status"]
+        ),
         first_year=int(labour_share["year"].min()),
         last_year=int(labour_share["year"].max()),
     )
     save_csv(panel, snakemake.output.panel)
-    window = snakemake.params.window
+    window = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_13"]
     flags = constant_series_flags(labour_share, "labour_share", window["start"], window["end"])
     save_csv(flags, snakemake.output.flags)
     log.info(

@@ -14,7 +14,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg, inp, params = snakemake.params.cfg, snakemake.input, snakemake.params
+    cfg, inp, params = snakemake.params.cfg["gvcdr2025_ch7"], snakemake.input, snakemake.params
     frames = {}
     if hasattr(inp, "gdp"):
         frames["gdp"] = read_owid_gdp_per_capita(inp.gdp)

@@ -7,7 +7,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]):
-    settings = snakemake.params.settings
+    settings = snakemake.params.cfg["nbt2015"]["figure_1"]
     frame = nbt2015_claims(
         pd.read_csv(snakemake.input.series),
         pd.read_csv(snakemake.input.wto_plus),

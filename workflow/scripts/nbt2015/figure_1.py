@@ -7,7 +7,7 @@ from gvcneg.io import save_figure
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]):
-    settings = snakemake.params.settings
+    settings = snakemake.params.cfg["nbt2015"]["figure_1"]
     series = pd.read_csv(snakemake.input.series)
     fig, data = fig_1(
         series, settings["first_year"], settings["last_year"], settings["extended_last_year"]

@@ -8,7 +8,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    settings = snakemake.params.settings
+    settings = snakemake.params.cfg["nbt2015"]["figure_1"]
     export = pd.read_excel(snakemake.input.export, sheet_name=snakemake.params.sheet)
     check_source_frame(export, "wto-rta", path=snakemake.input.export)
     rtas = tidy_rtas(export)

@@ -9,7 +9,7 @@ from gvcneg.io import save_csv, save_table
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    settings = snakemake.params.settings
+    settings = snakemake.params.cfg["nbt2015"]["stri_eu"]
     source = load_source_file(snakemake.input.registry)
     stri = read_frame(source, snakemake.params.file_name, snakemake.input.stri)
     check_source_frame(stri, source.name, snakemake.params.file_name, snakemake.input.stri)

@@ -21,7 +21,9 @@ with logged(snakemake.log[0]) as log:
         frame = tidy_rtas(check_source_frame(export, "wto-rta", path=snakemake.input.export))
     else:
         frame = pd.read_csv(snakemake.input.stri)
-    out = evaluate_family(snakemake.wildcards.family, frame, params.cfg, params.specs, params.names)
+    out = evaluate_family(
+        snakemake.wildcards.family, frame, params.cfg["nbt2015"], params.specs, params.names
+    )
     save_csv(out, snakemake.output.csv)
     log.info(
         "%s: %d specifications, %d rows", snakemake.wildcards.family, len(params.specs), len(out)

@@ -9,7 +9,7 @@ from gvcneg.io import save_table
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    settings = snakemake.params.settings
+    settings = snakemake.params.cfg["nbt2015"]["wto_plus"]
     source = load_source_file(snakemake.input.registry)
     desta = read_frame(source, snakemake.params.file_name, snakemake.input.desta)
     check_source_frame(desta, source.name, snakemake.params.file_name, snakemake.input.desta)
