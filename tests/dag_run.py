@@ -35,6 +35,8 @@ class DagRun:
             **os.environ,
             "GVCNEG_DATA_MIRRORS": str(MIRROR),
             "GVCNEG_REPORT_RENDERER": "offline",
+            # the Snakefile imports the package while parsing: the copy's, not the checkout's
+            "PYTHONPATH": str(self.repo / "workflow"),
             **(env or {}),
         }
         configs = [self.repo / "config.yaml", self.repo / "paths.yaml", SMALL, *configfiles]

@@ -128,10 +128,7 @@ rule nbt2015_computed:
     conda:
         ENVS["empirics"]
     params:
-        cfg=config_keys(
-            "nbt2015.figure_1",
-        ),
-        provisions=NBT_CONFIG["wto_plus"]["provisions"],
+        cfg=config_keys("nbt2015.figure_1", "nbt2015.wto_plus.provisions"),
     message:
         "National Board of Trade (2015): computed quantities for the ledger"
     script:

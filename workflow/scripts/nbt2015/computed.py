@@ -15,7 +15,7 @@ with logged(snakemake.log[0]):
         settings["last_year"],
         settings["wto_year"],
         trends=pd.read_csv(snakemake.input.trends),
-        provisions=snakemake.params.provisions,
+        provisions=snakemake.params.cfg["nbt2015"]["wto_plus"]["provisions"],
         stri=pd.read_csv(snakemake.input.stri),
     )
     save_csv(frame, snakemake.output.csv)
