@@ -1,8 +1,9 @@
 """The dyad panel built from the real registry files, checked against hand-checked dyads.
 
 Reference facts (public record): Australia-China FTA in force 20 Dec 2015; Korea-Chile FTA in
-force 1 Apr 2004; US-Japan Trade Agreement in force 1 Jan 2020; UK-EU agreements end with the
-Brexit transition (2020) and the EU-UK TCA applies from 2021; France and Germany are both EU
+force 1 Apr 2004; the US-Japan Trade Agreement (1 Jan 2020) was never notified to the WTO, so it
+is no RTA in Table 8.1's sense; UK-EU agreements end with the Brexit transition (2020), the EU-UK
+TCA and the UK-Korea continuity agreement apply from 2021; France and Germany are both EU
 members (shared bloc), Canada and Mexico in USMCA, Brazil and Argentina in Mercosur.
 """
 
@@ -44,7 +45,7 @@ def row(panel, exporter, importer, year):
 
 @pytest.mark.parametrize(
     "a, b, year_before, year_in_force",
-    [("AUS", "CHN", 2014, 2015), ("KOR", "CHL", 2003, 2006), ("USA", "JPN", 2019, 2020)],
+    [("AUS", "CHN", 2014, 2015), ("KOR", "CHL", 2003, 2006)],
 )
 def test_rta_switches_on_in_the_entry_into_force_year(real_panel, a, b, year_before, year_in_force):
     panel, _ = real_panel
@@ -59,6 +60,13 @@ def test_brexit_withdrawal_and_tca(real_panel):
     assert row(panel, "GBR", "DEU", 2019)["rta"] == 1
     assert row(panel, "GBR", "DEU", 2021)["rta"] == 1  # EU-UK Trade and Cooperation Agreement
     assert row(panel, "GBR", "DEU", 2021)["shared_bloc"] == 0  # the UK is not in the EU bloc
+    assert row(panel, "GBR", "KOR", 2021)["rta"] == 1  # continuity agreement (successor)
+
+
+def test_non_notified_agreements_are_not_rtas(real_panel):
+    panel, _ = real_panel
+    assert row(panel, "USA", "JPN", 2020)["rta"] == 0  # US-Japan Trade Agreement, not notified
+    assert row(panel, "AUT", "GNQ", 2022)["rta"] == 0  # EU-ACP Cotonou, not a notified RTA
 
 
 def test_blocs_gravity_and_harmonised_codes(real_panel):

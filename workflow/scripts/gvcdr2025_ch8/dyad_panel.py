@@ -7,7 +7,7 @@ from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg
-    files = {role: snakemake.input[role] for role in snakemake.input.keys()}
+    files = {role: snakemake.input[role] for role in snakemake.input.keys() if role != "code"}
     inputs = load_panel_inputs(files, cfg)
     first, last = cfg["years"]["crm"]
     panel = PANEL_SCHEMA.validate(build_dyad_panel(inputs, range(first, last + 1)), lazy=True)

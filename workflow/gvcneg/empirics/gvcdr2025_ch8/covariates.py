@@ -4,7 +4,8 @@ Table 8.1 lists the sources. Each reader takes the path of one registry file and
 tidy frame keyed by ISO3 (and year); errors name the source and file. Substitutions (all
 documented in the report): GDP = WDI GDP per capita PPP (constant 2021 int. $) x WDI
 population, since no WDI GDP series in constant US$ is available offline; gravity controls
-from CEPII GeoDist instead of the USITC Dynamic Gravity Dataset; RTA dyads from DESTA 2.03.
+from CEPII GeoDist instead of the USITC Dynamic Gravity Dataset. The RTA dummy is in
+:mod:`rta` (WTO RTA database).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from gvcneg.empirics.gvcdr2025_ch8.iso import (
     eu_members,
     harmonise_iso3,
     names_to_iso3,
-    numeric_to_iso3,
 )
 
 
@@ -198,67 +198,6 @@ def read_geodist(dist_path, geo_path) -> pd.DataFrame:
     out["landlocked_any"] = (
         out["exporter"].map(landlocked).fillna(0) + out["importer"].map(landlocked).fillna(0) > 0
     ).astype(float)
-    return out.reset_index(drop=True)
-
-
-def read_desta_rta_years(dyads_path, withdrawal_path) -> pd.DataFrame:
-    """Unordered country pairs with the spells in which a DESTA treaty is in force.
-
-    Returns iso_a < iso_b, treaty (base treaty number), start (entry-into-force year), end
-    (withdrawal year, NaN if none). Treaties without an entry-into-force year are not in force.
-    """
-    source = "desta-v203"
-    cols = ["iso1", "iso2", "base_treaty", "entryforceyear", "year"]
-    dyads = pd.read_csv(dyads_path, encoding="latin-1", usecols=cols)
-    withdrawals = pd.read_csv(withdrawal_path, encoding="latin-1", usecols=cols)
-    check_source_frame(dyads, source, path=dyads_path)
-    check_source_frame(withdrawals, source, path=withdrawal_path)
-    codes = numeric_to_iso3(
-        set(dyads["iso1"])
-        | set(dyads["iso2"])
-        | set(withdrawals["iso1"])
-        | set(withdrawals["iso2"])
-    )
-
-    def unordered(frame):
-        a = frame["iso1"].map(codes)
-        b = frame["iso2"].map(codes)
-        out = frame.assign(iso_a=np.where(a < b, a, b), iso_b=np.where(a < b, b, a))
-        return out.dropna(subset=["iso_a", "iso_b"])
-
-    dyads = unordered(dyads).dropna(subset=["entryforceyear"])
-    if dyads.empty:
-        raise _fail(source, dyads_path, "no dyads with an entry-into-force year")
-    spells = dyads.groupby(["iso_a", "iso_b", "base_treaty"], as_index=False)[
-        "entryforceyear"
-    ].min()
-    withdrawals = unordered(withdrawals)
-    withdrawals["end"] = withdrawals["entryforceyear"].fillna(withdrawals["year"])
-    ends = withdrawals.groupby(["iso_a", "iso_b", "base_treaty"], as_index=False)["end"].min()
-    spells = spells.merge(ends, on=["iso_a", "iso_b", "base_treaty"], how="left")
-    spells = spells.rename(columns={"entryforceyear": "start", "base_treaty": "treaty"})
-    return spells[["iso_a", "iso_b", "treaty", "start", "end"]]
-
-
-def rta_in_force(
-    spells: pd.DataFrame, years, in_force_in_withdrawal_year: bool = True
-) -> pd.DataFrame:
-    """iso_a, iso_b, year with at least one treaty in force (start <= year, not yet withdrawn).
-
-    ``in_force_in_withdrawal_year``: a treaty still counts in the year of withdrawal (e.g. the
-    UK's EU agreements in 2020, the Brexit transition year).
-    """
-    years = np.asarray(list(years))
-    rows = []
-    for row in spells.itertuples(index=False):
-        last = (
-            np.inf
-            if pd.isna(row.end)
-            else (row.end if in_force_in_withdrawal_year else row.end - 1)
-        )
-        active = years[(years >= row.start) & (years <= last)]
-        rows.extend((row.iso_a, row.iso_b, int(y)) for y in active)
-    out = pd.DataFrame(rows, columns=["iso_a", "iso_b", "year"]).drop_duplicates()
     return out.reset_index(drop=True)
 
 

@@ -11,8 +11,6 @@ PANEL_FILES = {
     "gdp_pc": ("owid-wdi-gdp-pc-ppp", "gdp-per-capita-worldbank.csv"),
     "geodist": ("cepii-geodist", "dist_cepii.csv"),
     "geo": ("cepii-geodist", "geo_cepii.csv"),
-    "desta_dyads": ("desta-v203", "desta_list_of_treaties_02_03_dyads.csv"),
-    "desta_withdrawals": ("desta-v203", "desta_dyadic_withdrawal_02_03.csv"),
     "wto_rta": ("wto-rta", "AllRTAs.xlsx"),
     "wgi": ("wgi", "wgidataset_2023update_reshaped.xlsx"),
     "ideal_points": ("unga-idealpoints", "IdealpointestimatesAll_Jun2024.csv"),

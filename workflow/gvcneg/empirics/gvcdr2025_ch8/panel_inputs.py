@@ -1,8 +1,7 @@
 """Read every registry file the dyad panel needs and return :class:`panel.PanelInputs`.
 
 ``files`` maps a role to a path (the rule passes the data layer's fetched files):
-economies_metadata, population, gdp_pc, geodist, geo, desta_dyads, desta_withdrawals,
-wto_rta, wgi, ideal_points, wto_members, gsdb, internet, mobile, servers, and
+economies_metadata, population, gdp_pc, geodist, geo, wto_rta, wgi, ideal_points, wto_members, gsdb, internet, mobile, servers, and
 ``bgs_<mineral>`` for each mineral in ``config["crm_endowment"]["minerals"]``.
 """
 
@@ -19,6 +18,7 @@ from gvcneg.empirics.gvcdr2025_ch8.crm_endowment import (
 )
 from gvcneg.empirics.gvcdr2025_ch8.dci import digital_capability_index
 from gvcneg.empirics.gvcdr2025_ch8.panel import PanelInputs
+from gvcneg.empirics.gvcdr2025_ch8.rta import wto_rta_years
 
 
 def load_panel_inputs(files: dict, config: dict) -> PanelInputs:
@@ -74,8 +74,7 @@ def load_panel_inputs(files: dict, config: dict) -> PanelInputs:
     crm_country = country_crm_share(world_shares(production), crm["weighting"])
     crm_country = cov.carry_forward(crm_country, ["crm_share"], last, carry["crm"], "carried")
 
-    spells = cov.read_desta_rta_years(files["desta_dyads"], files["desta_withdrawals"])
-    rta_years = cov.rta_in_force(spells, years, config["rta"]["in_force_in_withdrawal_year"])
+    rta_years = wto_rta_years(files["wto_rta"], years)
     return PanelInputs(
         economies=economies,
         geodist=cov.read_geodist(files["geodist"], files["geo"]),
