@@ -34,11 +34,14 @@ def simulate_gravity_panel(
     beta_rta: float = 0.4,
     beta_dist: float = -0.8,
     beta_gdp: float = 0.9,
+    treated_level_gap: float = 0.0,
 ) -> pd.DataFrame:
     """PPML data-generating process: flow ~ Poisson(exp(FE_e + FE_i + FE_t + x'b)).
 
     TTDs and RTAs switch on at a random year for a random subset of pairs (symmetric), so the
-    two dummies vary within dyads; log GDP varies by exporter-year.
+    two dummies vary within dyads; log GDP varies by exporter-year. ``treated_level_gap`` adds
+    a constant to the log flow of every pair that ever signs a TTD (a level difference between
+    signing and never-signing dyads, in every year, unrelated to the TTD).
     """
     codes = country_codes(n_countries)
     frame = directed_pairs(codes, years)
@@ -76,6 +79,7 @@ def simulate_gravity_panel(
         + beta_rta * frame["rta"]
         + beta_dist * frame["log_dist"]
         + beta_gdp * frame["log_gdp_exporter"]
+        + treated_level_gap * frame["ttd_first_year"].notna()
         + 3.0
     )
     frame["flow"] = rng.poisson(np.exp(eta)).astype(float)

@@ -220,22 +220,35 @@ def fig_8_10(profile: pd.DataFrame, theme: str) -> tuple[plt.Figure, pd.DataFram
     return fig, profile
 
 
-def fig_8_10_event_study(path: pd.DataFrame, theme: str) -> tuple[plt.Figure, pd.DataFrame]:
-    """Event-study version of Figure 8.10: PPML event-time coefficients with 95% intervals."""
+def fig_8_10_event_study(
+    path: pd.DataFrame, theme: str, did2s: pd.DataFrame | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Event-study version of Figure 8.10: PPML event-time coefficients (dyad effects) with 95%
+    intervals, and Gardner's two-stage DiD on log(1 + trade) when given."""
+    series = {"PPML, dyad + exporter-year + importer-year effects": path}
+    if did2s is not None:
+        series["two-stage DiD (Gardner), log(1 + trade)"] = did2s
     fig, ax = plt.subplots(figsize=(6, 4))
-    ax.errorbar(
-        path["event_time"],
-        path["coef"],
-        yerr=[path["coef"] - path["ci_low"], path["ci_high"] - path["coef"]],
-        fmt="o",
-        color=THEME_COLORS[theme],
-        capsize=3,
-    )
+    frames = []
+    for offset, ((label, data), color) in enumerate(
+        zip(series.items(), [THEME_COLORS[theme], "0.35"], strict=False)
+    ):
+        ax.errorbar(
+            data["event_time"] + 0.12 * offset,
+            data["coef"],
+            yerr=[data["coef"] - data["ci_low"], data["ci_high"] - data["coef"]],
+            fmt="o" if offset == 0 else "s",
+            color=color,
+            capsize=3,
+            label=label,
+        )
+        frames.append(data.assign(estimator=label))
     ax.axhline(0, color="0.5", linewidth=0.8)
     ax.axvline(-0.5, color="0.5", linestyle="--", linewidth=0.8)
-    ax.set_xlabel("Years relative to TTD signing (reference: -1)")
-    ax.set_ylabel("PPML coefficient")
-    return fig, path
+    ax.set_xlabel("Years relative to TTD signing (PPML reference: -1)")
+    ax.set_ylabel("Coefficient")
+    ax.legend(fontsize=7, frameon=False)
+    return fig, pd.concat(frames, ignore_index=True)
 
 
 TERM_LABELS = {

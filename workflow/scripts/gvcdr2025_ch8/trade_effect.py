@@ -24,7 +24,7 @@ with logged(snakemake.log[0]) as log:
         cfg,
     )
     table, diagnostics = table_trade_effect(data, theme, cfg)
-    profile, path, event_diagnostics = figure_8_10_profiles(data, cfg)
+    profile, path, did2s, event_diagnostics = figure_8_10_profiles(data, cfg)
     diag = diagnostics_frame(
         {f"trade_effect_{theme}": diagnostics, f"event_study_{theme}": event_diagnostics}
     )
@@ -37,5 +37,5 @@ with logged(snakemake.log[0]) as log:
     save_table(formatted, out.table_csv, out.table_md, out.table_html, floatfmt=".3f")
     fig, plotted = figures.fig_8_10(profile, theme)
     save_figure(fig, plotted, out.profile_png, out.profile_svg, out.profile_csv)
-    fig, plotted = figures.fig_8_10_event_study(path, theme)
+    fig, plotted = figures.fig_8_10_event_study(path, theme, did2s)
     save_figure(fig, plotted, out.event_png, out.event_svg, out.event_csv)

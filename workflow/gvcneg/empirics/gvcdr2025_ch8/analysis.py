@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gvcneg.empirics.gvcdr2025_ch8.event_study import fit_event_study, raw_event_profile
+from gvcneg.empirics.gvcdr2025_ch8.event_study import (
+    fit_did2s_event_study,
+    fit_event_study,
+    raw_event_profile,
+)
 from gvcneg.empirics.gvcdr2025_ch8.logit import fit_formation_logit
 from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml
 from gvcneg.empirics.gvcdr2025_ch8.trade_flows import attach_trade
@@ -96,18 +100,22 @@ def table_trade_effect(data: pd.DataFrame, theme: str, config: dict) -> tuple[pd
 
 def figure_8_10_profiles(
     data: pd.DataFrame, config: dict
-) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """Raw trade around signing and the event-study coefficient path (PPML)."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
+    """Raw trade around signing, the PPML event-study path with dyad effects, and Gardner's
+    two-stage DiD path (see :mod:`event_study` for the design)."""
     spec = config["event_study"]
     profile = raw_event_profile(data, "trade", "ttd_first_year", (-spec["leads"], spec["lags"]))
     path, fit = fit_event_study(
         data,
         "trade",
         "ttd_first_year",
-        config["trade_effect"]["controls"],
+        spec["controls"],
         spec["leads"],
         spec["lags"],
-        tuple(config["trade_effect"]["fixed_effects"]),
-        config["trade_effect"]["cluster"],
+        tuple(spec["fixed_effects"]),
+        spec["cluster"],
     )
-    return profile, path, fit.diagnostics
+    did2s = fit_did2s_event_study(
+        data, "trade", "ttd_first_year", spec["leads"], spec["lags"], cluster=spec["cluster"]
+    )
+    return profile, path, did2s, fit.diagnostics
