@@ -46,6 +46,59 @@ BINDING_CASES = [
     ("It creates no legal obligation for either Government.", NON_BINDING),
 ]
 
+# Standard MoU/MoC disclaimers, whole texts (they pair a disclaimer with "Participants shall"),
+# and binding texts that merely mention non-binding instruments of others.
+MOU_TEXTS = [
+    (
+        "This Memorandum of Understanding does not create any legal or financial obligations for "
+        "the Participants. The Participants shall meet annually to review cooperation.",
+        NON_BINDING,
+    ),
+    (
+        "This Memorandum does not create any rights or obligations under international law. "
+        "The Participants shall designate contact points.",
+        NON_BINDING,
+    ),
+    (
+        "This Memorandum of Cooperation does not constitute a legally binding instrument. "
+        "The Participants shall exchange information.",
+        NON_BINDING,
+    ),
+    (
+        "This Arrangement is not intended to create legally binding obligations. "
+        "The Sides shall form a working group.",
+        NON_BINDING,
+    ),
+    (
+        "This MoU is not an international agreement and does not give rise to rights or "
+        "obligations under domestic or international law.",
+        NON_BINDING,
+    ),
+    (
+        "This Arrangement reflects the non-binding intentions of the Participants.",
+        NON_BINDING,
+    ),
+    (
+        "Each Party shall take into account the non-binding principles of the APEC Privacy "
+        "Framework when adopting its legal framework for the protection of personal information.",
+        BINDING,
+    ),
+    (
+        "The Parties shall cooperate on the implementation of relevant non-binding guidelines "
+        "and recommendations developed in international fora.",
+        BINDING,
+    ),
+    (
+        "Each Party shall endeavour to adopt non-binding best practices on cybersecurity.",
+        BINDING,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MOU_TEXTS)
+def test_mou_disclaimers_and_mentions_of_non_binding_instruments(text, expected):
+    assert code_text(text).binding_language == expected
+
 
 @pytest.mark.parametrize("sentence, expected", BINDING_CASES)
 def test_binding_language_codes(sentence, expected):

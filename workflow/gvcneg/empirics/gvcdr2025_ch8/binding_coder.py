@@ -11,8 +11,9 @@ specified."
 The coder works sentence by sentence. Two precedence choices the footnote leaves open are ours
 and are parameters (:class:`CoderRules`): an explicit disclaimer anywhere in a text makes the
 text non-binding even if it also contains mandatory sentences (MoUs typically pair "The
-Participants shall meet annually" with "This MoU does not create legally binding
-obligations"); and soft modifiers after the modal ("shall endeavour") do NOT cancel the
+Participants shall meet annually" with "This MoU does not create any legal or financial
+obligations"); a disclaimer is a statement about the instrument itself, so a binding text that
+mentions "non-binding principles" of another body stays binding; and soft modifiers after the modal ("shall endeavour") do NOT cancel the
 mandatory term unless listed in ``hedges`` (default: none, the footnote's literal rule).
 """
 
@@ -49,15 +50,29 @@ DEFAULT_ACTORS = (
     "sides",
 )
 DEFAULT_MANDATORY = ("shall", "must", "is obligated to", "are obligated to", "is obliged to")
+# Explicit disclaimers of the instrument itself. "non-binding" counts only where it qualifies
+# the instrument or the signatories' intentions, not where a binding text mentions others'
+# non-binding principles or guidelines. The standard MoU formulas ("does not create any legal
+# or financial obligations", "... any rights or obligations under international law", "does
+# not constitute a legally binding instrument") are disclaimers.
+_INSTRUMENT = (
+    r"(?:memorandum|mou|moc|arrangement|agreement|instrument|document|declaration|statement"
+    r"|letter|framework|partnership|plan|roadmap|understanding)"
+)
 DEFAULT_DISCLAIMERS = (
-    r"non[- ]binding",
     r"not (?:be )?legally binding",
     r"no legal(?:ly binding)? obligations?",
-    r"(?:does|do|will|shall) not (?:create|constitute|give rise to|establish|impose)"
-    r"(?: any)? (?:legal(?:ly binding)?|binding) (?:obligations?|commitments?|rights)",
-    r"not intended to (?:create|be|constitute|give rise to)(?: any)? (?:legal(?:ly)?|binding)",
-    r"(?:is|are) not (?:a )?(?:treaty|treaties|an international agreement)",
-    r"not (?:be )?binding under international law",
+    r"(?:does|do|will|is|are) not (?:intended to )?(?:create|constitute|give rise to|establish"
+    r"|impose|confer|generate)(?:\W+\w+){0,5}?\W+(?:obligations?|commitments?|rights|instrument"
+    r"|treaty)\b",
+    r"not intended to (?:create|be|constitute|give rise to)(?:\W+\w+){0,4}?\W+(?:legal\w*|binding"
+    r"|obligations?|rights)\b",
+    r"(?:is|are) not (?:a |an )?(?:treaty|treaties|international agreement|legally binding)",
+    r"not (?:be )?binding under (?:international|domestic) law",
+    r"(?:is|are|be|constitutes?|represents?) (?:a |an )?(?:\w+ )?non[- ]binding",
+    r"non[- ]binding (?:nature|character|basis)",
+    r"non[- ]binding (?:intentions?|understanding|political commitments?) of the",
+    rf"(?:this|the present) {_INSTRUMENT}\b[^.;]{{0,40}}\bnon[- ]binding",
 )
 DEFAULT_DISPUTE_TRIGGERS = (
     r"disputes?",
