@@ -14,6 +14,7 @@ CH8_PANEL = res(CH8, "panel", "dyad_panel.parquet")
 CH8_COVERAGE = res(CH8, "panel", "coverage_by_year.csv")
 CH8_BLOCS = res(CH8, "panel", "bloc_members.csv")
 CH8_DEALS = res(CH8, "ttd", "deals.csv")
+CH8_BINDING_SOURCES = res(CH8, "ttd", "binding_language_sources.csv")
 CH8_DYADS = res(CH8, "ttd", "dyads.csv")
 CH8_DESCRIPTIVES = {
     name: res(CH8, "ttd", f"{name}.csv")
@@ -117,12 +118,20 @@ rule gvcdr2025_ch8_panel_figure:
 
 rule gvcdr2025_ch8_ttd_descriptives:
     input:
+        **(
+            {"coded": res(CH8, "tables", "table_binding_coder_texts.csv")}
+            if source_usable("wto-ttd-texts")
+            else {}
+        ),
         ttd=source_file(*ch8_inputs.TTD_FILE),
+        # The footnote-15 coder's codes of the user's texts replace the file's codes (config
+        # binding_language_from) for every deal with a text.
         code=code_inputs("gvcdr2025_ch8/ttd_descriptives.py"),
     output:
         **CH8_DESCRIPTIVES,
         deals=CH8_DEALS,
         dyads=CH8_DYADS,
+        binding_sources=CH8_BINDING_SOURCES,
     log:
         logfile(CH8, "ttd_descriptives"),
     benchmark:

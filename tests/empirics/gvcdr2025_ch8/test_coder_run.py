@@ -1,15 +1,19 @@
 """The coder as the DAG runs it: shipped examples and the user's texts file."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from gvcneg.empirics.gvcdr2025_ch8.coder_run import (
     TextsError,
+    apply_coded_codes,
     code_examples,
     code_ttd_texts,
     load_examples,
     read_ttd_texts,
 )
+from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import deal_dyads
+from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import validate_ttd
 
 
 def test_shipped_examples_are_coded_as_footnote_15_reads():
@@ -40,3 +44,49 @@ def test_user_texts_are_coded_and_validated(tmp_path):
 
 def test_without_texts_the_table_says_what_is_awaited():
     assert code_ttd_texts(None)["status"].tolist() == ["awaiting data: wto-ttd-texts"]
+
+
+def _deals():
+    from gvcneg.empirics.gvcdr2025_ch8.simulate import simulate_ttd_deals
+
+    countries = ["USA", "JPN", "SGP", "KOR", "CHL"]
+    deals = simulate_ttd_deals(np.random.default_rng(4), countries, 8, 8)
+    mapped = deals["text_available"]
+    deals.loc[mapped, ["binding_language", "dispute_settlement"]] = "not_specified"
+    return deals
+
+
+def test_coder_codes_reach_the_deals_and_the_binding_interaction():
+    deals = _deals()
+    mapped = deals[deals["text_available"]]
+    digital = mapped.loc[mapped["theme"] == "digital", "ttd_id"].iloc[0]
+    crm = mapped.loc[mapped["theme"] == "crm", "ttd_id"].iloc[0]
+    texts = {
+        digital: "Each Party shall not impose customs duties on electronic transmissions.",
+        crm: "This Memorandum does not create any legal or financial "
+        "obligations. The Participants shall meet annually.",
+    }
+    coded = code_ttd_texts(texts)
+    used, sources = apply_coded_codes(deals, coded, "coder")
+    validate_ttd(used)
+    assert used.set_index("ttd_id").loc[digital, "binding_language"] == "binding"
+    assert used.set_index("ttd_id").loc[crm, "binding_language"] == "non_binding"
+    # The binding flag of Table 8.A.5's interaction follows the coder.
+    dyads = deal_dyads(used)
+    assert dyads.loc[dyads["ttd_id"] == digital, "binding"].all()
+    assert not deal_dyads(deals).loc[lambda d: d["ttd_id"] == digital, "binding"].any()
+    row = sources[(sources["ttd_id"] == digital) & (sources["field"] == "binding_language")].iloc[0]
+    assert (
+        row["source_used"] == "coder" and row["ttd_file"] == "not_specified" and not row["agrees"]
+    )
+    # The file's codes win under the other choice; without texts nothing changes.
+    kept, _ = apply_coded_codes(deals, coded, "ttd_file")
+    assert kept.set_index("ttd_id").loc[digital, "binding_language"] == "not_specified"
+    same, _ = apply_coded_codes(deals, code_ttd_texts(None), "coder")
+    pd.testing.assert_frame_equal(same, deals)
+
+
+def test_texts_for_unknown_deals_are_an_error():
+    coded = code_ttd_texts({"NOPE": "Each Party shall publish its measures."})
+    with pytest.raises(TextsError, match="NOPE"):
+        apply_coded_codes(_deals(), coded)

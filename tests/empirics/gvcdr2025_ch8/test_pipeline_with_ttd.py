@@ -58,6 +58,18 @@ def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
     user.mkdir()
     deals = simulate_ttd_deals(rng, COUNTRIES, n_digital=25, n_crm=30)
     deals.to_excel(user / "ttd_database.xlsx", index=False)
+    mapped_ids = deals.loc[deals["text_available"], "ttd_id"].head(3).tolist()
+    pd.DataFrame(
+        {
+            "ttd_id": mapped_ids,
+            "text": [
+                "Each Party shall not impose customs duties on electronic transmissions.",
+                "This Memorandum does not create any legal or financial obligations. "
+                "The Participants shall meet annually.",
+                "The Sides intend to cooperate.",
+            ],
+        }
+    ).to_csv(user / "ttd_texts.csv", index=False)
     dyads = deal_dyads(deals)
     pairs = {(e, i) for e, i in zip(dyads["exporter"], dyads["importer"], strict=True)}
     simulate_trade_flows(rng, COUNTRIES, range(2011, 2025), pairs, 0.2).to_csv(
@@ -73,6 +85,7 @@ def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
             "data_mirrors": [str(mirror)],
             "user_data": {
                 "wto-ttd": str(user / "ttd_database.xlsx"),
+                "wto-ttd-texts": str(user / "ttd_texts.csv"),
                 "oecd-wto-batis": str(user / "batis_bpm6.csv"),
                 "baci-crm": str(user / "crm_bilateral_trade.csv"),
             },
@@ -111,6 +124,12 @@ def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
     assert computed.loc["ttd_deals_total", "value"] == len(deals)
     assert computed.loc["mapped_texts_crm", "value"] == int(
         (deals["theme"].eq("crm") & deals["text_available"]).sum()
+    )
+    # The coder's codes of the supplied texts replace the file's codes.
+    sources = pd.read_csv(out / "ttd" / "binding_language_sources.csv")
+    used = sources[(sources["field"] == "binding_language") & sources["ttd_id"].isin(mapped_ids)]
+    assert used.set_index("ttd_id")["used"].to_dict() == dict(
+        zip(mapped_ids, ["binding", "non_binding", "not_specified"], strict=True)
     )
     availability = pd.read_csv(out / "availability.csv")
     assert (availability["status"] == "computed").all()

@@ -3,8 +3,14 @@
 import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch8 import descriptives as d
+from gvcneg.empirics.gvcdr2025_ch8.coder_run import apply_coded_codes
 from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import deal_dyads, first_signing
-from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import INVESTMENT_COLUMNS, load_ttd, mappable
+from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import (
+    INVESTMENT_COLUMNS,
+    load_ttd,
+    mappable,
+    validate_ttd,
+)
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
@@ -12,6 +18,11 @@ with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg
     out = snakemake.output
     deals = load_ttd(snakemake.input.ttd)
+    coded = pd.read_csv(snakemake.input.coded) if "coded" in snakemake.input.keys() else None
+    deals, sources = apply_coded_codes(deals, coded, cfg["binding_language_from"])
+    deals = validate_ttd(deals, file=f"{snakemake.input.ttd} (codes after the coder)")
+    log.info("footnote-15 codes: %s", sources.groupby(["field", "source_used"]).size().to_dict())
+    save_csv(sources, out.binding_sources)
     dyads = deal_dyads(deals)
     last = cfg["years"]["crm"][1]
     save_csv(deals, out.deals)

@@ -78,3 +78,65 @@ def code_ttd_texts(texts: dict[str, str] | None) -> pd.DataFrame:
             ]  # fmt: skip
         )
     return code_texts(texts).assign(status="coded")
+
+
+BINDING_SOURCES = ("coder", "ttd_file")
+
+
+def apply_coded_codes(
+    deals: pd.DataFrame, coded: pd.DataFrame | None, prefer: str = "coder"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The footnote-15 codes Table 8.A.5 and the counts use, and where each comes from.
+
+    ``coded`` is the coder's table on the user's texts (``ttd_id``, ``binding_language``,
+    ``dispute_settlement``, ``status``) or None. With ``prefer="coder"`` a deal with a coded
+    text takes the coder's codes (the footnote's rule applied by this pipeline); every other
+    deal keeps the codes of the TTD file. Returns (deals, comparison) where comparison lists
+    per deal the file's and the coder's code, the one used and whether they agree.
+    """
+    if prefer not in BINDING_SOURCES:
+        raise ValueError(f"binding_language_from {prefer!r} not in {BINDING_SOURCES}")
+    fields = ["binding_language", "dispute_settlement"]
+    usable = None
+    if coded is not None and "status" in coded and (coded["status"] == "coded").any():
+        usable = coded.loc[coded["status"] == "coded", ["ttd_id", *fields]].astype({"ttd_id": str})
+        unknown = sorted(set(usable["ttd_id"]) - set(deals["ttd_id"]))
+        if unknown:
+            raise TextsError(
+                f"source wto-ttd-texts: ttd_id(s) {unknown[:10]} have no deal in the TTD file "
+                "(source wto-ttd, column ttd_id)"
+            )
+        not_mappable = sorted(
+            set(usable["ttd_id"]) & set(deals.loc[~deals["text_available"].astype(bool), "ttd_id"])
+        )
+        if not_mappable:
+            raise TextsError(
+                f"source wto-ttd-texts: texts supplied for deals {not_mappable[:10]} whose "
+                "text_available is false in the TTD file (source wto-ttd, column text_available)"
+            )
+    out = deals.copy()
+    merged = out[["ttd_id", *fields]].merge(
+        usable if usable is not None else pd.DataFrame(columns=["ttd_id", *fields]),
+        on="ttd_id",
+        how="left",
+        suffixes=("_file", "_coder"),
+    )
+    rows = []
+    for field in fields:
+        file_codes, coder_codes = merged[f"{field}_file"], merged[f"{field}_coder"]
+        use_coder = coder_codes.notna() & (prefer == "coder")
+        out[field] = coder_codes.where(use_coder, file_codes).to_numpy()
+        rows.append(
+            pd.DataFrame(
+                {
+                    "ttd_id": merged["ttd_id"],
+                    "field": field,
+                    "ttd_file": file_codes,
+                    "coder": coder_codes,
+                    "used": out[field].to_numpy(),
+                    "source_used": use_coder.map({True: "coder", False: "ttd_file"}),
+                    "agrees": (file_codes == coder_codes).where(coder_codes.notna()),
+                }
+            )
+        )
+    return out, pd.concat(rows, ignore_index=True)
