@@ -13,6 +13,11 @@ CH8_HAS_CRM_TRADE = CH8_HAS_TTD and source_usable("baci-crm")
 CH8_PANEL = res(CH8, "panel", "dyad_panel.parquet")
 CH8_COVERAGE = res(CH8, "panel", "coverage_by_year.csv")
 CH8_BLOCS = res(CH8, "panel", "bloc_members.csv")
+CH8_DCI_COMPONENTS = res(CH8, "panel", "dci_components.csv")
+CH8_DCI_PLACEBO = {
+    "draws": res(CH8, "placebo", "dci_placebo_draws.csv"),
+    "summary": res(CH8, "placebo", "dci_placebo.csv"),
+}
 CH8_DEALS = res(CH8, "ttd", "deals.csv")
 CH8_BINDING_SOURCES = res(CH8, "ttd", "binding_language_sources.csv")
 CH8_DYADS = res(CH8, "ttd", "dyads.csv")
@@ -78,6 +83,7 @@ rule gvcdr2025_ch8_dyad_panel:
         panel=CH8_PANEL,
         coverage=CH8_COVERAGE,
         blocs=CH8_BLOCS,
+        dci_components=CH8_DCI_COMPONENTS,
     log:
         logfile(CH8, "dyad_panel"),
     benchmark:
@@ -94,6 +100,31 @@ rule gvcdr2025_ch8_dyad_panel:
         "Chapter 8: dyad-year panel 2006-2024 from the registry's real covariates"
     script:
         "../scripts/gvcdr2025_ch8/dyad_panel.py"
+
+
+rule gvcdr2025_ch8_dci_placebo:
+    input:
+        panel=CH8_PANEL,
+        components=CH8_DCI_COMPONENTS,
+        code=package_sources("empirics", CH8, "placebo.py")
+        + package_sources("empirics", CH8, "dci.py"),
+    output:
+        **CH8_DCI_PLACEBO,
+    log:
+        logfile(CH8, "dci_placebo"),
+    benchmark:
+        benchfile(CH8, "dci_placebo")
+    conda:
+        ENVS["empirics"]
+    resources:
+        mem_mb=2000,
+    params:
+        cfg=CH8_CONFIG,
+        seed=SEED,
+    message:
+        "Chapter 8: Figure 8.8's DCI comparison under random signings (placebo)"
+    script:
+        "../scripts/gvcdr2025_ch8/dci_placebo.py"
 
 
 rule gvcdr2025_ch8_panel_figure:
@@ -322,7 +353,13 @@ rule gvcdr2025_ch8_binding_coder:
 
 COMPUTED[CH8] = res(CH8, "computed.csv")
 REPORT_INPUTS.extend(
-    [CH8_COVERAGE, CH8_AVAILABILITY, CH8_CODER_EXAMPLES["csv"], CH8_CODER_TEXTS["csv"]]
+    [
+        CH8_COVERAGE,
+        CH8_AVAILABILITY,
+        CH8_CODER_EXAMPLES["csv"],
+        CH8_CODER_TEXTS["csv"],
+        CH8_DCI_PLACEBO["summary"],
+    ]
     + [figure_outputs(CH8, stem)["png"] for stem in CH8_PANEL_FIGURES]
 )
 if CH8_HAS_TTD:

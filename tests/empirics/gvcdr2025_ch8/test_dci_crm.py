@@ -9,7 +9,37 @@ from gvcneg.empirics.gvcdr2025_ch8.crm_endowment import (
     dyad_crm_endowment,
     world_shares,
 )
-from gvcneg.empirics.gvcdr2025_ch8.dci import digital_capability_index, dyad_dci
+from gvcneg.empirics.gvcdr2025_ch8.dci import COMPONENTS, digital_capability_index, dyad_dci
+
+
+def drifting_components(seed=0, n=60, years=range(2006, 2025), servers_end=2015):
+    """Three correlated components; secure servers stop after ``servers_end`` for everyone
+    (as in the offline WDI vintage), one country in ten misses a component at random."""
+    rng = np.random.default_rng(seed)
+    capability = rng.normal(size=n)
+    rows = []
+    for year in years:
+        for i in range(n):
+            values = capability[i] + rng.normal(scale=0.3, size=3)
+            if year > servers_end:
+                values[2] = np.nan
+            if rng.random() < 0.1:
+                values[rng.integers(0, 2)] = np.nan
+            rows.append((f"C{i:02d}", year, *values))
+    return pd.DataFrame(rows, columns=["iso3", "year", *COMPONENTS])
+
+
+def test_coverage_changes_cannot_shrink_the_coverage_neutral_index():
+    frame = drifting_components()
+    legacy = digital_capability_index(frame, "share_available", coverage_neutral=False)
+    neutral = digital_capability_index(frame, "share_available", coverage_neutral=True)
+    sd_legacy = legacy.groupby("year")["dci_penalised"].std(ddof=0)
+    sd_neutral = neutral.groupby("year")["dci_penalised"].std(ddof=0)
+    # The k/3 penalty shrinks the spread (and every dyadic gap) once servers end ...
+    assert sd_legacy.loc[2016:].mean() < 0.85 * sd_legacy.loc[:2015].mean()
+    # ... the coverage-neutral index keeps it at one in every year.
+    assert np.allclose(sd_neutral, 1.0)
+    assert np.allclose(neutral.groupby("year")["dci_penalised"].mean(), 0.0, atol=1e-12)
 
 
 def components():
@@ -25,7 +55,8 @@ def components():
 
 
 def test_dci_is_zero_centred_by_year_and_penalises_missing_components():
-    index = digital_capability_index(components(), "share_available")
+    # The k/3 penalty (coverage_neutral=False): the document's likely version.
+    index = digital_capability_index(components(), "share_available", coverage_neutral=False)
     for _, year in index.groupby("year"):
         assert year["dci"].mean() == pytest.approx(0.0, abs=1e-12)
     y2021 = index[index["year"] == 2021].set_index("iso3")
@@ -36,7 +67,8 @@ def test_dci_is_zero_centred_by_year_and_penalises_missing_components():
     # year_minimum: a component missing for one country only is filled with the year's lowest z.
     partial = components()
     partial.loc[2, "secure_servers"] = np.nan  # C in 2020
-    minimum = digital_capability_index(partial, "year_minimum").set_index(["iso3", "year"])
+    minimum = digital_capability_index(partial, "year_minimum", coverage_neutral=False)
+    minimum = minimum.set_index(["iso3", "year"])
     assert minimum.loc[("C", 2020), "dci_penalised"] < minimum.loc[("C", 2020), "dci"]
     assert minimum.loc[("A", 2020), "dci_penalised"] == pytest.approx(
         minimum.loc[("A", 2020), "dci"]

@@ -17,3 +17,4 @@ with logged(snakemake.log[0]) as log:
     panel.to_parquet(snakemake.output.panel, index=False)
     save_csv(coverage, snakemake.output.coverage)
     save_csv(inputs.bloc_members, snakemake.output.blocs)
+    save_csv(inputs.dci_components, snakemake.output.dci_components)

@@ -40,6 +40,7 @@ class PanelInputs:
     dci_index: pd.DataFrame  # iso3, year, dci, dci_penalised
     crm_country: pd.DataFrame  # iso3, year, crm_share
     crm_log_floor: float
+    dci_components: pd.DataFrame | None = None  # iso3, year, the three WDI components
 
 
 def directed_pairs(economies: list[str], years) -> pd.DataFrame:

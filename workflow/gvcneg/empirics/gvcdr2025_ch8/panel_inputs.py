@@ -59,8 +59,12 @@ def load_panel_inputs(files: dict, config: dict) -> PanelInputs:
     for frame in components[1:]:
         merged = merged.merge(frame, on=["iso3", "year"], how="outer")
     dci_cfg = config["dci"]
+    dci_components = merged[merged["year"].between(first, last)].reset_index(drop=True)
     dci_index = digital_capability_index(
-        merged[merged["year"].between(first, last)], dci_cfg["penalty"], dci_cfg["min_components"]
+        dci_components,
+        dci_cfg["penalty"],
+        dci_cfg["min_components"],
+        dci_cfg["coverage_neutral"],
     )
 
     crm = config["crm_endowment"]
@@ -87,6 +91,7 @@ def load_panel_inputs(files: dict, config: dict) -> PanelInputs:
         sanctions=sanctions,
         sanctions_first_complete_year=gsdb["first_complete_year"],
         dci_index=dci_index,
+        dci_components=dci_components,
         crm_country=crm_country,
         crm_log_floor=crm["log_floor"],
     )
