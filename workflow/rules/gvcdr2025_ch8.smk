@@ -69,9 +69,15 @@ CH8_ODDS = res(CH8, "models", "logit_formation.csv")
 CH8_AVAILABILITY = res(CH8, "availability.csv")
 
 
+# The document's own sources replace our offline substitutes when the user supplies them.
+CH8_SUBSTITUTES_SUPPLIED = frozenset(
+    source for source in ch8_inputs.SUBSTITUTES if source_usable(source)
+)
 CH8_PANEL_INPUTS = {
     role: source_file(source, name)
-    for role, (source, name) in ch8_inputs.panel_files(CH8_CONFIG).items()
+    for role, (source, name) in ch8_inputs.panel_files(
+        CH8_CONFIG, CH8_SUBSTITUTES_SUPPLIED
+    ).items()
 }
 
 
@@ -184,6 +190,7 @@ rule gvcdr2025_ch8_ttd_panel_stats:
         code=code_inputs("gvcdr2025_ch8/ttd_panel_stats.py"),
     output:
         **CH8_PANEL_STATS,
+        outside_panel=res(CH8, "ttd", "signatories_outside_panel.csv"),
     log:
         logfile(CH8, "ttd_panel_stats"),
     benchmark:

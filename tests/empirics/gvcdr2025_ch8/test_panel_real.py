@@ -97,6 +97,14 @@ def test_wto_sanctions_and_endowment(real_panel):
     )
 
 
+def test_partial_sanction_years_are_missing_not_zero(real_panel):
+    panel, _ = real_panel
+    # The offline GSDB holds only cases ending 2013 or later: earlier years are unknown.
+    assert panel.loc[panel["year"] < 2013, "sanction"].isna().all()
+    assert panel.loc[panel["year"] >= 2013, "sanction"].notna().all()
+    assert (panel["sanction_partial"] == (panel["year"] < 2013)).all()
+
+
 def test_coverage_by_year_reports_every_year(real_panel):
     panel, _ = real_panel
     coverage = coverage_by_year(panel)

@@ -65,3 +65,25 @@ def test_first_signing_and_panel_variables():
     assert out["ttd_active"].tolist() == [0, 1, 1, 1, 1, 0]
     assert out["ttd_binding_active"].tolist() == [0, 0, 0, 1, 1, 0]
     assert out["ttd_ever"].tolist() == [1, 1, 1, 1, 1, 0]
+
+
+def test_signatories_outside_the_panel_are_reported():
+    import pandas as pd
+
+    from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import signatories_outside_panel
+
+    dyads = pd.DataFrame(
+        {
+            "ttd_id": ["D1", "D1", "D2", "D2"],
+            "theme": ["digital"] * 4,
+            "exporter": ["USA", "TWN", "USA", "JPN"],
+            "importer": ["TWN", "USA", "JPN", "USA"],
+            "year": [2022] * 4,
+            "binding": [False] * 4,
+        }
+    )
+    outside = signatories_outside_panel(dyads, ["USA", "JPN"])
+    assert outside.to_dict("records") == [
+        {"code": "TWN", "deals": 1, "themes": "digital", "directed_dyads_lost": 2}
+    ]
+    assert signatories_outside_panel(dyads, ["USA", "JPN", "TWN"]).empty

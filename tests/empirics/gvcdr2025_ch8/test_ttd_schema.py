@@ -106,6 +106,33 @@ def test_missing_file_says_what_to_do(tmp_path):
         load_ttd(tmp_path / "absent.xlsx")
 
 
-def test_unknown_column_is_rejected(deals):
-    with pytest.raises(TTDDataError, match="extra_column"):
-        validate_ttd(deals.assign(extra_column=1))
+def test_extra_columns_are_dropped_with_a_warning(deals):
+    with pytest.warns(UserWarning, match=r"extra_column.*ignored"):
+        validated = validate_ttd(deals.assign(extra_column=1, notes="x"), file="my_ttd.xlsx")
+    assert "extra_column" not in validated.columns and len(validated) == len(deals)
+
+
+def test_codes_that_map_to_no_economy_fail_with_code_column_and_row(deals):
+    bad = deals.copy()
+    bad.loc[3, "signatories"] = "USA;JAP"  # a typo of JPN
+    with pytest.raises(TTDDataError) as err:
+        validate_ttd(bad, file="my_ttd.xlsx")
+    text = str(err.value)
+    assert "column signatories" in text and "'JAP'" in text and "my_ttd.xlsx" in text
+    assert "spreadsheet row(s) [5]" in text  # data row 3 below the header
+    # Chinese Taipei (TWN) is a real economy: valid in the file (reported later if outside the panel).
+    ok = deals.copy()
+    ok.loc[3, "signatories"] = "USA;TWN"
+    validate_ttd(ok)
+
+
+def test_cross_field_errors_name_only_their_columns(deals):
+    bad = deals.copy()
+    mapped = bad.index[bad["text_available"]][0]
+    bad.loc[mapped, "binding_language"] = None
+    with pytest.raises(TTDDataError) as err:
+        validate_ttd(bad, file="my_ttd.csv")
+    lines = [line for line in str(err.value).splitlines() if line.strip().startswith("-")]
+    assert len(lines) == 1, lines
+    assert "columns text_available, binding_language, dispute_settlement" in lines[0]
+    assert f"spreadsheet row(s) [{mapped + 2}]" in lines[0]

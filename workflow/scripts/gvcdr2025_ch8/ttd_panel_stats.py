@@ -4,6 +4,7 @@ import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch8 import descriptives as d
 from gvcneg.empirics.gvcdr2025_ch8.analysis import theme_panel
+from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import signatories_outside_panel
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
@@ -21,6 +22,10 @@ with logged(snakemake.log[0]) as log:
     out = snakemake.output
     panel = pd.read_parquet(snakemake.input.panel)
     dyads = pd.read_csv(snakemake.input.dyads)
+    outside = signatories_outside_panel(dyads, panel["exporter"].unique())
+    if len(outside):
+        log.warning("TTD signatories outside the dyad panel (their dyads drop out):\n%s", outside)
+    save_csv(outside, out.outside_panel)
     themes = {t: theme_panel(panel, dyads, t, cfg["years"][t]) for t in ("digital", "crm")}
     comparison = d.group_comparison(themes, COMPARED)
     log.info("\n%s", comparison.to_string())

@@ -201,6 +201,42 @@ def read_geodist(dist_path, geo_path) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def read_dgd(path) -> pd.DataFrame:
+    """The USITC Dynamic Gravity Dataset (the document's source of the gravity controls) ->
+    the columns of :func:`read_geodist`. Time-invariant controls: each pair's last year (the
+    document carries 2019 values forward to 2020-2024)."""
+    source = "usitc-dgd"
+    columns = [
+        "year",
+        "iso3_o",
+        "iso3_d",
+        "distance",
+        "contiguity",
+        "common_language",
+        "colony_ever",
+        "landlocked_o",
+        "landlocked_d",
+    ]
+    frame = pd.read_csv(path, usecols=lambda c: c in columns)
+    _require(frame, columns, source, path)
+    frame = frame.sort_values("year").groupby(["iso3_o", "iso3_d"], as_index=False).last()
+    frame["iso3_o"] = harmonise_iso3(frame["iso3_o"])
+    frame["iso3_d"] = harmonise_iso3(frame["iso3_d"])
+    frame = frame[(frame["iso3_o"] != frame["iso3_d"]) & (frame["distance"] > 0)]
+    out = pd.DataFrame(
+        {
+            "exporter": frame["iso3_o"],
+            "importer": frame["iso3_d"],
+            "log_dist": np.log(frame["distance"]),
+            "contig": frame["contiguity"].astype(float),
+            "comlang_off": frame["common_language"].astype(float),
+            "colony": frame["colony_ever"].astype(float),
+            "landlocked_any": ((frame["landlocked_o"] + frame["landlocked_d"]) > 0).astype(float),
+        }
+    )
+    return out.drop_duplicates(["exporter", "importer"]).reset_index(drop=True)
+
+
 def read_sanctions(path, years, ongoing_last_year: int, carry_ongoing_to: int) -> pd.DataFrame:
     """Unordered pairs and years with a GSDB sanction between two states (either direction).
 

@@ -16,7 +16,7 @@ signing and never-signing dyads, which gives flat but non-zero "pre-trends" and 
 signing that no TTD caused (tests/empirics/gvcdr2025_ch8/test_event_study.py shows it).
 
 A staggered-adoption check that is robust to effects varying by signing cohort: Gardner's
-two-stage DiD (pyfixest ``did2s``) on log(1 + trade): dyad and year effects are estimated on
+two-stage DiD (:func:`fit_did2s_event_study`) on log(1 + trade): dyad and year effects are estimated on
 untreated dyad-years only, then the residualised outcome is regressed on event-time dummies.
 It is linear in log(1 + trade), so it checks sign and timing, not the PPML magnitude.
 """
@@ -119,32 +119,48 @@ def fit_did2s_event_study(
     unit: str = "dyad",
     cluster: str = "dyad",
 ) -> pd.DataFrame:
-    """Gardner's two-stage event study (pyfixest ``did2s``) on log(1 + outcome).
+    """Gardner's two-stage event study on log(1 + outcome), written out with pyfixest ``feols``.
 
-    First stage: unit and year effects on untreated dyad-years (never-signing dyads and signing
-    dyads before signing); second stage: event-time dummies (end points binned, reference:
-    never-signing dyads). Returns event_time, coef, se, ci_low, ci_high, pvalue."""
+    First stage: unit and year effects on untreated dyad-years only (never-signing dyads and
+    signing dyads before signing); second stage: the outcome net of those effects on
+    event-time dummies (end points binned, reference: untreated dyad-years). pyfixest's own
+    ``did2s`` builds a dense dummy matrix of all units for its GMM variance (about 24 GB at the
+    chapter's 40,000 dyads), so the second-stage errors here are clustered by ``cluster`` and
+    ignore the first-stage estimation error (slightly too small; the point estimates are
+    Gardner's). Units signing before the window have no untreated year and are dropped.
+    Returns event_time, coef, se, ci_low, ci_high, pvalue."""
     import pyfixest as pf
 
     columns = list(dict.fromkeys([unit, "year", first_year, outcome, cluster]))
     data = panel[columns].dropna(subset=[outcome]).copy()
     data["_y"] = np.log1p(data[outcome].astype(float))
+    untreated = data[first_year].isna() | (data["year"] < data[first_year])
+    first = pf.feols(f"_y ~ 1 | {unit} + year", data=data[untreated], vcov="iid")
+    effects = first.fixef()
+    unit_fe = pd.Series(effects[f"C({unit})"])
+    year_fe = pd.Series(effects["C(year)"])
+    unit_fe.index = unit_fe.index.astype(str)
+    year_fe.index = year_fe.index.astype(str)
+    intercept = float(first.coef().get("Intercept", 0.0))
+    data["_fe_unit"] = data[unit].astype(str).map(unit_fe)
+    data["_fe_year"] = data["year"].astype(str).map(year_fe)
+    data = data.dropna(subset=["_fe_unit", "_fe_year"])
+    data["_resid"] = data["_y"] - intercept - data["_fe_unit"] - data["_fe_year"]
     k = event_time(data, first_year).clip(lower=-leads, upper=lags)
-    never = -1000
-    data["_rel"] = k.fillna(never).astype(int)
-    data["_treated"] = (data["year"] >= data[first_year]).astype(int)
-    fit = pf.did2s(
-        data,
-        "_y",
-        first_stage=f"~ 0 | {unit} + year",
-        second_stage=f"~ i(_rel, ref={never})",
-        treatment="_treated",
-        cluster=cluster,
-    )
-    tidy = fit.tidy()
+    names = []
+    for value in range(-leads, lags + 1):
+        name = event_time_label(value)
+        data[name] = (k == value).astype(float)
+        names.append(name)
+    cluster_col = "_cluster"
+    data[cluster_col] = pd.factorize(data[cluster])[0]
+    second = pf.feols(f"_resid ~ {' + '.join(names)} - 1", data=data, vcov={"CRV1": cluster_col})
+    tidy = second.tidy()
     path = pd.DataFrame(
         {
-            "event_time": [int(str(t).split("::")[1]) for t in tidy.index],
+            "event_time": [
+                -int(t[5:]) if t.startswith("evt_m") else int(t[5:]) for t in tidy.index
+            ],
             "coef": tidy["Estimate"].to_numpy(),
             "se": tidy["Std. Error"].to_numpy(),
             "pvalue": tidy["Pr(>|t|)"].to_numpy(),

@@ -27,9 +27,26 @@ TRADE_FILES = {
 }
 
 
-def panel_files(config: dict) -> dict[str, tuple[str, str]]:
-    """Role -> (source, file) for the dyad panel, including one BGS file per mineral."""
+# Registry sources that replace an offline substitute when the user supplies them: role(s) they
+# replace -> (new role, source, file). Roles tell load_panel_inputs which reader to use.
+SUBSTITUTES = {
+    "usitc-dgd": (("geodist", "geo"), "dgd", "release_2.1_2000_2019.csv"),
+    "gsdb-full": (("gsdb",), "gsdb_full", "GSDB_V3.csv"),
+    "wdi-secure-servers-current": (("servers",), "servers", "API_IT.NET.SECR.P6_DS2_en_csv_v2.csv"),
+}
+
+
+def panel_files(config: dict, usable=frozenset()) -> dict[str, tuple[str, str]]:
+    """Role -> (source, file) for the dyad panel, including one BGS file per mineral.
+
+    ``usable``: registry sources of :data:`SUBSTITUTES` the user supplied; each replaces the
+    offline file(s) it stands for (the document's own source instead of our substitute)."""
     files = dict(PANEL_FILES)
+    for source, (replaced, role, name) in SUBSTITUTES.items():
+        if source in usable:
+            for old in replaced:
+                files.pop(old, None)
+            files[role] = (source, name)
     for mineral, spec in config["crm_endowment"]["minerals"].items():
         files[f"bgs_{mineral}"] = ("bgs-mineral-production", spec["file"])
     return files

@@ -41,6 +41,9 @@ class PanelInputs:
     crm_country: pd.DataFrame  # iso3, year, crm_share
     crm_log_floor: float
     dci_components: pd.DataFrame | None = None  # iso3, year, the three WDI components
+    # "missing": the sanction dummy is NaN in partial years (models drop them, diagnostics
+    # count them); "keep": 0/1 as read, a lower bound (flag sanction_partial).
+    sanctions_partial_years: str = "missing"
 
 
 def directed_pairs(economies: list[str], years) -> pd.DataFrame:
@@ -99,6 +102,8 @@ def build_dyad_panel(inputs: PanelInputs, years) -> pd.DataFrame:
 
     panel["sanction"] = _pair_flag(panel, inputs.sanctions)
     panel["sanction_partial"] = (panel["year"] < inputs.sanctions_first_complete_year).astype(float)
+    if inputs.sanctions_partial_years == "missing":
+        panel.loc[panel["sanction_partial"] == 1, "sanction"] = np.nan
 
     dci = inputs.dci_index
     panel = panel.join(dyad_dci(panel, dci, "dci_penalised"))
@@ -135,7 +140,7 @@ PANEL_SCHEMA = pa.DataFrameSchema(
         "wgi_rule_of_law_exporter": pa.Column(float, pa.Check.in_range(-3, 3), nullable=True),
         "ideal_point_distance": pa.Column(float, pa.Check.in_range(0, 10), nullable=True),
         "both_wto": pa.Column(float, pa.Check.isin([0.0, 1.0])),
-        "sanction": pa.Column(float, pa.Check.isin([0.0, 1.0])),
+        "sanction": pa.Column(float, pa.Check.isin([0.0, 1.0]), nullable=True),
         "sanction_partial": pa.Column(float, pa.Check.isin([0.0, 1.0])),
         "dci_mean": pa.Column(float, pa.Check.in_range(-10, 10), nullable=True),
         "dci_gap": pa.Column(float, pa.Check.in_range(0, 20), nullable=True),

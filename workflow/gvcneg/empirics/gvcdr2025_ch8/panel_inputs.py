@@ -38,8 +38,12 @@ def load_panel_inputs(files: dict, config: dict) -> PanelInputs:
     ideal = cov.carry_forward(ideal, ["ideal_point"], last, carry["ideal_points"], "carried")
 
     gsdb = config["sanctions"]
+    full = "gsdb_full" in files  # the whole release (registry gsdb-full): no partial years
     sanctions = cov.read_sanctions(
-        files["gsdb"], years, gsdb["release_last_year"], gsdb["treat_ongoing_until"]
+        files["gsdb_full" if full else "gsdb"],
+        years,
+        gsdb["release_last_year"],
+        gsdb["treat_ongoing_until"],
     )
 
     internet = cov.read_wdi_wide(files["internet"], "wdi-internet", "internet_users")
@@ -81,7 +85,9 @@ def load_panel_inputs(files: dict, config: dict) -> PanelInputs:
     rta_years = wto_rta_years(files["wto_rta"], years)
     return PanelInputs(
         economies=economies,
-        geodist=cov.read_geodist(files["geodist"], files["geo"]),
+        geodist=cov.read_dgd(files["dgd"])
+        if "dgd" in files
+        else cov.read_geodist(files["geodist"], files["geo"]),
         rta_years=rta_years,
         bloc_members=read_bloc_members(files["wto_rta"], config["blocs"]),
         gdp=gdp,
@@ -89,7 +95,8 @@ def load_panel_inputs(files: dict, config: dict) -> PanelInputs:
         ideal_points=ideal,
         wto_accessions=cov.read_wto_accessions(files["wto_members"]),
         sanctions=sanctions,
-        sanctions_first_complete_year=gsdb["first_complete_year"],
+        sanctions_first_complete_year=first if full else gsdb["first_complete_year"],
+        sanctions_partial_years=gsdb["partial_years"],
         dci_index=dci_index,
         dci_components=dci_components,
         crm_country=crm_country,

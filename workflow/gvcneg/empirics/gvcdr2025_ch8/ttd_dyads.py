@@ -84,3 +84,24 @@ def add_ttd_variables(panel: pd.DataFrame, dyads: pd.DataFrame, theme: str) -> p
     out["ttd_active"] = (out["year"] >= out["first_year"]).astype(float)
     out["ttd_binding_active"] = (out["year"] >= out["first_binding_year"]).astype(float)
     return out.drop(columns=["first_year", "n_signed", "first_binding_year", "n_deals"])
+
+
+def signatories_outside_panel(dyads: pd.DataFrame, economies) -> pd.DataFrame:
+    """Signatory codes with no row in the dyad panel (e.g. Chinese Taipei, TWN, which has no
+    WDI series): code, deals, directed TTD dyads lost. Every such dyad drops out of Figures
+    8.6-8.10 and the models, so the rule reports them instead of losing them silently."""
+    inside = set(economies)
+    rows = []
+    for code in sorted((set(dyads["exporter"]) | set(dyads["importer"])) - inside):
+        involved = dyads[(dyads["exporter"] == code) | (dyads["importer"] == code)]
+        rows.append(
+            {
+                "code": code,
+                "deals": involved["ttd_id"].nunique(),
+                "themes": ";".join(sorted(involved["theme"].unique())),
+                "directed_dyads_lost": len(
+                    involved[["exporter", "importer", "theme"]].drop_duplicates()
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=["code", "deals", "themes", "directed_dyads_lost"])

@@ -36,6 +36,8 @@ crm_* (7)             Annex 8.3 provisions, 0/1 (``crm_investment`` 0-3), mappab
 from __future__ import annotations
 
 import re
+import warnings
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -107,6 +109,24 @@ def split_codes(text) -> list[str]:
     return [part.strip() for part in str(text).split(";") if part.strip()]
 
 
+@lru_cache(maxsize=1)
+def known_codes() -> frozenset[str]:
+    """ISO3 codes of economies (country_converter's table, incl. TWN, XKX) and EUN (the EU)."""
+    from gvcneg.empirics.gvcdr2025_ch8.iso import EU_CODE, _code_table
+
+    return frozenset(_code_table()["ISO3"]) | {EU_CODE, "XKX"}
+
+
+def unknown_codes(text) -> list[str]:
+    """Codes of a signatories or accessions cell that map to no economy (e.g. a typo 'JAP')."""
+    codes = [item.split(":")[0] for item in split_codes(text)]
+    return [c for c in codes if _ISO3.match(c) and c not in known_codes()]
+
+
+def _codes_known(series: pd.Series) -> pd.Series:
+    return series.map(lambda text: not unknown_codes(text))
+
+
 def _signatories_ok(series: pd.Series) -> pd.Series:
     def ok(text):
         codes = split_codes(text)
@@ -162,6 +182,24 @@ def _provisions_match_theme(df: pd.DataFrame) -> pd.Series:
     return other_empty & ((mappable & own_full) | (~mappable & own_empty))
 
 
+# Cross-field rules: the columns each involves (named in error messages) and its message.
+_ROW_CHECKS = {
+    "composition": (
+        ["composition", "signatories"],
+        "composition 'bilateral' needs exactly two parties",
+    ),
+    "in_force": (["year_in_force", "year_signed"], "year_in_force before year_signed"),
+    "codes": (
+        ["text_available", "binding_language", "dispute_settlement"],
+        "binding_language and dispute_settlement are given exactly for text_available deals",
+    ),
+    "provisions": (
+        ["theme", "text_available", "dig_*", "crm_*"],
+        "mappable deals need all provisions of their theme (dig_* or crm_*) and none of the "
+        "other; deals without text have none",
+    ),
+}
+
 TTD_SCHEMA = pa.DataFrameSchema(
     {
         "ttd_id": pa.Column(str, unique=True, description="unique identifier"),
@@ -171,11 +209,18 @@ TTD_SCHEMA = pa.DataFrameSchema(
         "type": pa.Column(str, pa.Check.isin(TYPES)),
         "signatories": pa.Column(
             str,
-            pa.Check(
-                _signatories_ok,
-                element_wise=False,
-                error="at least two distinct ISO3 codes separated by ';'",
-            ),
+            [
+                pa.Check(
+                    _signatories_ok,
+                    element_wise=False,
+                    error="at least two distinct ISO3 codes separated by ';'",
+                ),
+                pa.Check(
+                    _codes_known,
+                    element_wise=False,
+                    error="ISO3 code(s) that map to no economy (typo?); EU = EUN",
+                ),
+            ],
         ),
         "year_signed": pa.Column(int, pa.Check.in_range(1990, CUT_OFF_YEAR), coerce=True),
         "year_in_force": pa.Column(
@@ -187,9 +232,16 @@ TTD_SCHEMA = pa.DataFrameSchema(
         "source_category": pa.Column(str, pa.Check.isin(SOURCE_CATEGORIES)),
         "accessions": pa.Column(
             str,
-            pa.Check(
-                _accessions_ok, element_wise=False, error="items 'ISO3:YEAR' separated by ';'"
-            ),
+            [
+                pa.Check(
+                    _accessions_ok, element_wise=False, error="items 'ISO3:YEAR' separated by ';'"
+                ),
+                pa.Check(
+                    _codes_known,
+                    element_wise=False,
+                    error="ISO3 code(s) that map to no economy (typo?); EU = EUN",
+                ),
+            ],
             nullable=True,
             required=False,
         ),
@@ -201,19 +253,10 @@ TTD_SCHEMA = pa.DataFrameSchema(
         **{name: _provision_column(name) for name in CRM_PROVISIONS},
     },
     checks=[
-        pa.Check(_composition_matches, error="composition 'bilateral' needs exactly two parties"),
-        pa.Check(_in_force_after_signing, error="year_in_force before year_signed"),
-        pa.Check(
-            _codes_only_for_mappable,
-            error="binding_language and dispute_settlement are given exactly for text_available deals",
-        ),
-        pa.Check(
-            _provisions_match_theme,
-            error=(
-                "mappable deals need all provisions of their theme (dig_* or crm_*) and none of "
-                "the other; deals without text have none"
-            ),
-        ),
+        pa.Check(_composition_matches, error=_ROW_CHECKS["composition"][1]),
+        pa.Check(_in_force_after_signing, error=_ROW_CHECKS["in_force"][1]),
+        pa.Check(_codes_only_for_mappable, error=_ROW_CHECKS["codes"][1]),
+        pa.Check(_provisions_match_theme, error=_ROW_CHECKS["provisions"][1]),
     ],
     strict=True,
     name="TTD database (Annexes 8.2-8.4)",
@@ -236,9 +279,29 @@ def _fix_hint() -> str:
     )
 
 
+def _row_labels(rows) -> str:
+    """Data rows -> spreadsheet rows (row 1 is the header)."""
+    shown = [int(r) + 2 for r in rows[:5] if pd.notna(r)]
+    more = "" if len(rows) <= 5 else f" and {len(rows) - 5} more"
+    return f"spreadsheet row(s) {shown}{more}" if shown else ""
+
+
+def extra_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c not in TTD_COLUMNS]
+
+
 def validate_ttd(frame: pd.DataFrame, file: str = "<frame>") -> pd.DataFrame:
-    """Validate a TTD table; raise :class:`TTDDataError` listing every failure."""
-    frame = frame.copy()
+    """Validate a TTD table; raise :class:`TTDDataError` listing every failure by column and
+    spreadsheet row. Columns outside the schema are dropped with a warning (a user's copy may
+    carry notes or extra codes)."""
+    extra = extra_columns(frame)
+    if extra:
+        warnings.warn(
+            f"source {SOURCE}: file {file}: column(s) {extra} are not in the TTD schema and "
+            "are ignored",
+            stacklevel=2,
+        )
+    frame = frame.drop(columns=extra).copy()
     for column in ("binding_language", "dispute_settlement", "accessions", "sub_theme"):
         if column in frame:
             frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
@@ -246,12 +309,21 @@ def validate_ttd(frame: pd.DataFrame, file: str = "<frame>") -> pd.DataFrame:
         return TTD_SCHEMA.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
-        lines = []
+        messages = {message: columns for columns, message in _ROW_CHECKS.values()}
+        lines, seen = [], set()
         for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
-            examples = ", ".join(repr(v) for v in group["failure_case"].head(3).tolist())
-            rows = group["index"].dropna().head(3).tolist()
-            where = f" (rows {rows})" if rows else ""
-            lines.append(f"column {column}: {check}; e.g. {examples}{where}")
+            rows = sorted(set(group["index"].dropna().tolist()))
+            if check in messages:
+                if check in seen:
+                    continue
+                seen.add(check)
+                lines.append(f"columns {', '.join(messages[check])}: {check}; {_row_labels(rows)}")
+                continue
+            values = group["failure_case"].head(3).tolist()
+            if "map to no economy" in str(check):
+                values = sorted({c for v in group["failure_case"] for c in unknown_codes(v)})
+            examples = ", ".join(repr(v) for v in values)
+            lines.append(f"column {column}: {check}; e.g. {examples} ({_row_labels(rows)})")
         detail = "\n  - ".join(lines)
         raise TTDDataError(
             f"source {SOURCE}: file {file} does not follow the TTD schema:\n  - {detail}\n"
