@@ -32,6 +32,7 @@ CH8_DESCRIPTIVES = {
         "validity",
         "code_counts",
         "investment_levels",
+        "income_pairings",
     )
 }
 CH8_PANEL_STATS = {

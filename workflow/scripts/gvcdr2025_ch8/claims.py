@@ -31,6 +31,8 @@ with logged(snakemake.log[0]) as log:
         code_counts=frame("code_counts"),
         investment_levels=frame("investment_levels"),
         binding_dyad_shares=first_row("binding_shares"),
+        income_pairings=frame("income_pairings"),
+        participation=frame("participation"),
         odds=frame("odds"),
         crm_table=frame("crm_table"),
         crm_diagnostics=diagnostics("crm_diagnostics"),

@@ -32,9 +32,10 @@ with logged(snakemake.log[0]) as log:
     save_csv(pd.DataFrame([counts]), out.deal_counts)
     years = range(cfg["years"]["crm"][0], last + 1)
     save_csv(d.cumulative_dyads(first_signing(dyads), years), out.cumulative)
-    save_csv(
-        d.participation_by_country(dyads, cfg["figure_8_2_split_year"], last), out.participation
-    )
+    participation = d.participation_by_country(dyads, cfg["figure_8_2_split_year"], last)
+    save_csv(participation, out.participation)
+    north = d.read_high_income(snakemake.input.income)
+    save_csv(d.income_pairings(dyads, north, last), out.income_pairings)
     save_csv(d.provision_counts(deals, "digital"), out.provisions_digital)
     save_csv(d.provision_counts(deals, "crm"), out.provisions_crm)
     save_csv(d.validity_types(deals), out.validity)

@@ -28,6 +28,8 @@ class ChapterResults:
     code_counts: pd.DataFrame | None = None  # footnote 15 codes among mapped deals
     investment_levels: pd.DataFrame | None = None  # theme, level, deals (mapped)
     binding_dyad_shares: dict | None = None  # digital: share of TTD dyad-years / all dyad-years
+    income_pairings: pd.DataFrame | None = None  # theme, pairing, pairs, pair_years
+    participation: pd.DataFrame | None = None  # Figure 8.2: theme, iso3, period, dyad_years
     odds: pd.DataFrame | None = None  # Table 8.2
     crm_table: pd.DataFrame | None = None  # Table 8.3 (term, coef, pct_effect)
     crm_diagnostics: dict | None = None
@@ -89,6 +91,63 @@ def deal_claims(r: ChapterResults) -> list[Claim]:
             "digital_ttd_dyads_factor_2019_2024", have_cum, lambda: dyads(2024) / dyads(2019), TTD
         ),
     ]
+    return claims
+
+
+# Section 8.4.2: "led by the Republic of Korea, the US, Australia and the Democratic Republic of
+# the Congo - which appear in over 50 unique dyad-years each" (CRM, post-2020).
+CRM_LEADERS = ("KOR", "USA", "AUS", "COD")
+
+
+def participation_claims(r: ChapterResults) -> list[Claim]:
+    pairings, part = r.income_pairings, r.participation
+    claims = []
+    for pairing, name in (
+        ("North-North", "north_north"),
+        ("North-South", "north_south"),
+        ("South-South", "south_south"),
+    ):
+        claims.append(
+            _claim(
+                f"digital_pair_years_{name}",
+                pairings is not None,
+                lambda p=pairing: _value(
+                    pairings, theme="digital", pairing=p, value_column="pair_years"
+                ),
+                TTD,
+                "unordered pair-years from first signing to 2024; North = World Bank high income "
+                "(our reading; the chapter does not state its unit)",
+            )
+        )
+
+    def post(code):
+        rows = part[(part["theme"] == "crm") & (part["period"] == "post") & (part["iso3"] == code)]
+        return float(rows["dyad_years"].sum())
+
+    def leaders_in_top4():
+        rows = part[(part["theme"] == "crm") & (part["period"] == "post")]
+        top = rows.sort_values(["dyad_years", "iso3"], ascending=[False, True]).head(4)
+        return float(len(set(top["iso3"]) & set(CRM_LEADERS)))
+
+    for code in CRM_LEADERS:
+        claims.append(
+            _claim(
+                f"crm_post2020_dyad_years_{code.lower()}",
+                part is not None,
+                lambda c=code: post(c),
+                TTD,
+                "directed CRM TTD dyad-years from 2020 with the economy as one side",
+            )
+        )
+    claims.append(
+        _claim(
+            "crm_leaders_in_top4",
+            part is not None,
+            leaders_in_top4,
+            TTD,
+            "how many of KOR, USA, AUS, COD are the four economies with most post-2020 CRM dyad-years",
+        )
+    )
     return claims
 
 
@@ -202,7 +261,22 @@ def trade_claims(r: ChapterResults) -> list[Claim]:
     crm, dig = r.crm_table, r.digital_table
     crm_sources, dig_sources = f"{TTD}, {CRM_TRADE}", f"{TTD}, {BATIS}"
     claims = []
+
+    def stars(table, term):
+        """Significance stars as a count (0-3; *** p<0.01, ** p<0.05, * p<0.1)."""
+        pvalue = _value(table, term=term, value_column="pvalue")
+        return float(sum(pvalue < level for level in (0.1, 0.05, 0.01)))
+
     for term, name in (("ttd_active", "crm_ttd"), ("rta", "rta")):
+        claims.append(
+            _claim(
+                f"table_8_3_stars_{name}",
+                crm is not None,
+                lambda t=term: stars(crm, t),
+                crm_sources,
+                "number of significance stars (dyad-clustered errors)",
+            )
+        )
         claims.append(
             _claim(
                 f"table_8_3_coef_{name}",
@@ -228,6 +302,24 @@ def trade_claims(r: ChapterResults) -> list[Claim]:
         )
     )
     for term, name in TABLE_8_A_5_TERMS.items():
+        claims.append(
+            _claim(
+                f"table_8_a_5_se_{name}",
+                dig is not None,
+                lambda t=term: _value(dig, term=t, value_column="se"),
+                dig_sources,
+                "dyad-clustered standard error",
+            )
+        )
+        claims.append(
+            _claim(
+                f"table_8_a_5_stars_{name}",
+                dig is not None,
+                lambda t=term: stars(dig, t),
+                dig_sources,
+                "number of significance stars",
+            )
+        )
         claims.append(
             _claim(
                 f"table_8_a_5_coef_{name}",
@@ -260,6 +352,7 @@ def trade_claims(r: ChapterResults) -> list[Claim]:
 def chapter_claims(results: ChapterResults) -> list[Claim]:
     return (
         deal_claims(results)
+        + participation_claims(results)
         + code_claims(results)
         + formation_claims(results)
         + trade_claims(results)

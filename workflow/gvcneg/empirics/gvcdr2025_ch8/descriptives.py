@@ -186,3 +186,40 @@ def quantile_summary(distribution: pd.DataFrame) -> pd.DataFrame:
     """Box-plot statistics of a long distribution frame (what Figures 8.8/8.9 plot)."""
     q = distribution.groupby("group")["value"].describe(percentiles=[0.1, 0.25, 0.5, 0.75, 0.9])
     return q.reset_index()
+
+
+def read_high_income(path) -> set[str]:
+    """ISO3 codes of World Bank high-income economies (the chapter's "North"; our reading)."""
+    frame = pd.read_excel(path, sheet_name="List of economies")
+    return set(frame.loc[frame["Income group"] == "High income", "Code"].astype(str))
+
+
+def income_pairings(dyads: pd.DataFrame, north: set[str], last_year: int) -> pd.DataFrame:
+    """Section 8.4.2 (Figure 8.2): TTD participation by North/South pairing, per theme.
+
+    Unordered pairs with a TTD signed by ``last_year`` and their pair-years (years from first
+    signing to ``last_year``); North = World Bank high income. The chapter's unit for "more
+    than 350 and 300 dyad-years ... fewer than 75 South-South" is not stated; this is ours."""
+    first = dyads.assign(
+        a=np.minimum(dyads["exporter"], dyads["importer"]),
+        b=np.maximum(dyads["exporter"], dyads["importer"]),
+    )
+    first = first.groupby(["theme", "a", "b"], as_index=False)["year"].min()
+    first = first[first["year"] <= last_year]
+    n_north = first["a"].isin(north).astype(int) + first["b"].isin(north).astype(int)
+    first["pairing"] = n_north.map({2: "North-North", 1: "North-South", 0: "South-South"})
+    first["pair_years"] = last_year - first["year"] + 1
+    out = first.groupby(["theme", "pairing"]).agg(
+        pairs=("a", "size"), pair_years=("pair_years", "sum")
+    )
+    full = pd.MultiIndex.from_product(
+        [sorted(first["theme"].unique()), ["North-North", "North-South", "South-South"]],
+        names=["theme", "pairing"],
+    )
+    return out.reindex(full, fill_value=0).reset_index()
+
+
+def top_signatories(participation: pd.DataFrame, theme: str, period: str, n: int) -> pd.DataFrame:
+    """The ``n`` economies with most TTD dyad-years in a theme and period (Figure 8.2)."""
+    part = participation[(participation["theme"] == theme) & (participation["period"] == period)]
+    return part.sort_values(["dyad_years", "iso3"], ascending=[False, True]).head(n)

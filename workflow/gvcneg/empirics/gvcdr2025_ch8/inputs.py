@@ -21,6 +21,8 @@ PANEL_FILES = {
     "servers": ("wdi-ict-api", "API_IT.NET.SECR.P6_DS2_en_csv_v2.csv"),
 }
 TTD_FILE = ("wto-ttd", "ttd_database.xlsx")
+# North = World Bank high income (FY2026 list; our reading of the chapter's North/South).
+INCOME_FILE = ("wb-income-class-fy26", "CLASS_FY2026.xlsx")
 TRADE_FILES = {
     "digital": ("oecd-wto-batis", "batis_bpm6.csv"),
     "crm": ("baci-crm", "crm_bilateral_trade.csv"),
