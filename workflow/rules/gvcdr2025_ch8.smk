@@ -43,6 +43,7 @@ CH8_PANEL_STATS = {
         "dci_mean",
         "crm_endowment",
         "binding_shares",
+        "significance",
     )
 }
 CH8_PANEL_FIGURES = ["fig_panel_coverage", "fig_panel_covariates"]

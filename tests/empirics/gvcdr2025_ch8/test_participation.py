@@ -57,3 +57,34 @@ def test_stars_and_standard_errors_are_computed_rows():
     )
     rows = {c.quantity: c.value for c in trade_claims(ChapterResults(crm_table=table))}
     assert rows["table_8_3_stars_crm_ttd"] == 2 and rows["table_8_3_stars_rta"] == 3
+
+
+def _signing_panel(effect, trend, seed=3):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    pairs = [f"P{i:03d}" for i in range(400)]
+    first = {p: (int(rng.integers(2020, 2025)) if rng.random() < 0.3 else np.nan) for p in pairs}
+    rows = []
+    for p in pairs:
+        level = rng.normal()
+        for year in range(2011, 2025):
+            value = level + trend * (year - 2011) + effect * (not np.isnan(first[p]))
+            rows.append((p, year, value + rng.normal(scale=0.2), first[p]))
+    panel = pd.DataFrame(rows, columns=["pair", "year", "x", "first"])
+    panel["ttd_signed"] = (panel["year"] == panel["first"]).astype(float)
+    panel["ttd_ever"] = panel["first"].notna().astype(float)
+    return panel
+
+
+def test_significance_test_detects_a_difference_and_ignores_a_trend():
+    assert d.signing_difference_test(_signing_panel(0.5, 0.0), "x")["t"] > 3
+    # No difference, but the covariate falls over time and signings are late: a pooled
+    # comparison would call signers lower; the year-matched test does not.
+    panel = _signing_panel(0.0, -0.1)
+    pooled = (
+        panel.loc[panel["ttd_signed"] == 1, "x"].mean()
+        - panel.loc[panel["ttd_ever"] == 0, "x"].mean()
+    )
+    assert pooled < -0.3
+    assert abs(d.signing_difference_test(panel, "x")["t"]) < 2.5

@@ -33,6 +33,7 @@ with logged(snakemake.log[0]) as log:
         binding_dyad_shares=first_row("binding_shares"),
         income_pairings=frame("income_pairings"),
         participation=frame("participation"),
+        significance=frame("significance"),
         odds=frame("odds"),
         crm_table=frame("crm_table"),
         crm_diagnostics=diagnostics("crm_diagnostics"),

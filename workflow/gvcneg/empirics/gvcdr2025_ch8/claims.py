@@ -30,6 +30,7 @@ class ChapterResults:
     binding_dyad_shares: dict | None = None  # digital: share of TTD dyad-years / all dyad-years
     income_pairings: pd.DataFrame | None = None  # theme, pairing, pairs, pair_years
     participation: pd.DataFrame | None = None  # Figure 8.2: theme, iso3, period, dyad_years
+    significance: pd.DataFrame | None = None  # Figures 8.6-8.9: theme, variable, t, pvalue
     odds: pd.DataFrame | None = None  # Table 8.2
     crm_table: pd.DataFrame | None = None  # Table 8.3 (term, coef, pct_effect)
     crm_diagnostics: dict | None = None
@@ -149,6 +150,39 @@ def participation_claims(r: ChapterResults) -> list[Claim]:
         )
     )
     return claims
+
+
+SIGNIFICANCE_CLAIMS = {
+    "fig_8_6_t_rta_digital": ("digital", "rta"),
+    "fig_8_6_t_rta_crm": ("crm", "rta"),
+    "fig_8_7_t_bloc_digital": ("digital", "shared_bloc"),
+    "fig_8_7_t_bloc_crm": ("crm", "shared_bloc"),
+    "wgi_t_gov_effectiveness_digital": ("digital", "wgi_gov_effectiveness_exporter"),
+    "wgi_t_regulatory_quality_digital": ("digital", "wgi_regulatory_quality_exporter"),
+    "wgi_t_rule_of_law_digital": ("digital", "wgi_rule_of_law_exporter"),
+    "wgi_t_gov_effectiveness_crm": ("crm", "wgi_gov_effectiveness_exporter"),
+    "wgi_t_regulatory_quality_crm": ("crm", "wgi_regulatory_quality_exporter"),
+    "wgi_t_rule_of_law_crm": ("crm", "wgi_rule_of_law_exporter"),
+    "fig_8_8_t_dci_gap": ("digital", "dci_gap"),
+    "fig_8_8_t_dci_mean": ("digital", "dci_mean"),
+    "fig_8_9_t_crm_endowment": ("crm", "log_crm_max_share"),
+}
+
+
+def significance_claims(r: ChapterResults) -> list[Claim]:
+    """t-ratios of TTD-at-signing minus never-signing dyad-years (same year, pair-clustered)."""
+    sig = r.significance
+    return [
+        _claim(
+            quantity,
+            sig is not None,
+            lambda t=theme, v=variable: _value(sig, theme=t, variable=v, value_column="t"),
+            f"{TTD} (panel covariates real)",
+            "t-ratio, TTD dyads at signing minus never-signing dyad-years, year effects, "
+            "errors clustered by country pair",
+        )
+        for quantity, (theme, variable) in SIGNIFICANCE_CLAIMS.items()
+    ]
 
 
 def code_claims(r: ChapterResults) -> list[Claim]:
@@ -353,6 +387,7 @@ def chapter_claims(results: ChapterResults) -> list[Claim]:
     return (
         deal_claims(results)
         + participation_claims(results)
+        + significance_claims(results)
         + code_claims(results)
         + formation_claims(results)
         + trade_claims(results)
