@@ -47,7 +47,8 @@ CH8_PANEL_STATS = {
     )
 }
 CH8_PANEL_FIGURES = ["fig_panel_coverage", "fig_panel_covariates"]
-CH8_TTD_FIGURES = ["fig_8_1", "fig_8_2", "fig_8_3", "fig_8_4", "fig_8_5"]
+CH8_TTD_FIGURES = ["fig_8_1", "fig_8_3", "fig_8_4", "fig_8_5"]
+CH8_MAP_FIGURES = ["fig_8_2"]
 CH8_STATS_FIGURES = ["fig_8_6", "fig_8_7", "fig_8_8", "fig_8_9"]
 CH8_TABLE_8_2 = table_outputs(CH8, "table_8_2")
 CH8_TRADE = {
@@ -230,6 +231,30 @@ rule gvcdr2025_ch8_ttd_figure:
         "../scripts/gvcdr2025_ch8/ttd_figure.py"
 
 
+rule gvcdr2025_ch8_fig_8_2:
+    input:
+        participation=CH8_DESCRIPTIVES["participation"],
+        world=source_file("natural-earth-110m", "naturalearth_lowres.shp"),
+        world_parts=[
+            source_file("natural-earth-110m", f"naturalearth_lowres.{ext}")
+            for ext in ("shx", "dbf", "prj", "cpg")
+        ],
+        geo=source_file("cepii-geodist", "geo_cepii.csv"),
+        code=package_sources("figures", "gvcdr2025_ch8.py"),
+    output:
+        **figure_outputs(CH8, "fig_8_2"),
+    log:
+        logfile(CH8, "fig_8_2"),
+    benchmark:
+        benchfile(CH8, "fig_8_2")
+    conda:
+        ENVS["empirics"]
+    message:
+        "Chapter 8: Figure 8.2 (world maps of TTD participation, Natural Earth 1:110m)"
+    script:
+        "../scripts/gvcdr2025_ch8/fig_8_2.py"
+
+
 rule gvcdr2025_ch8_formation:
     input:
         panel=CH8_PANEL,
@@ -373,7 +398,10 @@ REPORT_INPUTS.extend(
 )
 if CH8_HAS_TTD:
     REPORT_INPUTS.extend(
-        [figure_outputs(CH8, s)["png"] for s in CH8_TTD_FIGURES + CH8_STATS_FIGURES]
+        [
+            figure_outputs(CH8, s)["png"]
+            for s in CH8_TTD_FIGURES + CH8_MAP_FIGURES + CH8_STATS_FIGURES
+        ]
         + [CH8_TABLE_8_2["csv"], CH8_FORMATION_DIAGNOSTICS]
     )
 for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):

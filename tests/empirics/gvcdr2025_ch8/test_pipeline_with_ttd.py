@@ -95,7 +95,11 @@ def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
     workdir.mkdir()
     (workdir / "paths.yaml").write_text(yaml.safe_dump(paths))
     results = Path("results") / "gvcdr2025_ch8"
-    targets = [str(results / "computed.csv")]
+    targets = [
+        str(results / "computed.csv"),
+        str(results / "placebo" / "dci_placebo.csv"),
+        str(results / "ttd" / "signatories_outside_panel.csv"),
+    ]
     for stem, *_ in ITEMS:
         folder = "tables" if stem.startswith("table") else "figures"
         targets.append(str(results / folder / f"{stem}.{'csv' if folder == 'tables' else 'png'}"))

@@ -76,30 +76,61 @@ def fig_8_1(cumulative: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     return fig, cumulative
 
 
-def fig_8_2(participation: pd.DataFrame, top: int = 15) -> tuple[plt.Figure, pd.DataFrame]:
-    """Figure 8.2 (as ranked bars, not a map): TTD dyad-years by country, pre- and post-2020."""
-    totals = participation.groupby(["theme", "iso3"])["dyad_years"].sum().reset_index()
-    keep = totals.sort_values("dyad_years", ascending=False).groupby("theme").head(top)
-    data = participation.merge(keep[["theme", "iso3"]], on=["theme", "iso3"])
-    fig, axes = plt.subplots(1, 2, figsize=(10, 5))
-    for ax, theme in zip(axes, ("digital", "crm"), strict=True):
-        wide = data[data["theme"] == theme].pivot_table(
-            index="iso3", columns="period", values="dyad_years", fill_value=0
-        )
-        wide = wide.reindex(columns=["pre", "post"], fill_value=0)
-        wide = wide.loc[wide.sum(axis=1).sort_values().index]
-        ax.barh(wide.index, wide["pre"], color="0.6", label="before 2020")
-        ax.barh(
-            wide.index,
-            wide["post"],
-            left=wide["pre"],
-            color=THEME_COLORS[theme],
-            label="2020 and after",
-        )
-        ax.set_title(f"Panel {'A' if theme == 'digital' else 'B'}. {THEME_LABELS[theme]}")
-        ax.set_xlabel("TTD dyad-years")
-        ax.legend(frameon=False, fontsize=8)
-    fig.tight_layout()
+def read_world(shapefile, geo_csv):
+    """Natural Earth 1:110m countries (iso3, geometry; Kosovo XKX) and, for economies too
+    small for that scale (Singapore, Bahrain, Malta, ...), CEPII GeoDist capital coordinates."""
+    import geopandas as gpd
+
+    world = gpd.read_file(shapefile)
+    world["iso3"] = world["iso_a3"].where(world["iso_a3"] != "-99", None)
+    world.loc[world["name"] == "Kosovo", "iso3"] = "XKX"
+    geo = pd.read_csv(geo_csv, encoding="latin-1")
+    capitals = geo[geo["cap"] == 1].drop_duplicates("iso3")[["iso3", "lat", "lon"]]
+    return world[["iso3", "name", "geometry"]], capitals
+
+
+def fig_8_2(
+    participation: pd.DataFrame, world, capitals: pd.DataFrame
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Figure 8.2: TTD dyad-years by economy, before 2020 and from 2020 (a world map per theme
+    and period; economies without a 1:110m polygon are circles at their capital)."""
+    from matplotlib.colors import LogNorm
+
+    data = participation.copy()
+    data["on_map"] = np.where(
+        data["iso3"].isin(set(world["iso3"].dropna())),
+        "polygon",
+        np.where(data["iso3"].isin(set(capitals["iso3"])), "capital marker", "not drawn"),
+    )
+    top = max(float(data["dyad_years"].max()), 1.0)
+    norm = LogNorm(vmin=1, vmax=top)
+    fig, axes = plt.subplots(2, 2, figsize=(12, 6.5))
+    for row, theme in enumerate(("digital", "crm")):
+        for col, period in enumerate(("pre", "post")):
+            ax = axes[row, col]
+            part = data[(data["theme"] == theme) & (data["period"] == period)]
+            world.plot(ax=ax, color="0.92", edgecolor="white", linewidth=0.3)
+            shaded = world.merge(part, on="iso3")
+            if len(shaded):
+                shaded.plot(ax=ax, column="dyad_years", cmap="viridis", norm=norm, linewidth=0.2)
+            points = capitals.merge(part[part["on_map"] == "capital marker"], on="iso3")
+            if len(points):
+                ax.scatter(
+                    points["lon"],
+                    points["lat"],
+                    c=points["dyad_years"],
+                    cmap="viridis",
+                    norm=norm,
+                    s=18,
+                    edgecolors="black",
+                    linewidths=0.4,
+                )
+            ax.set_axis_off()
+            when = "before 2020" if period == "pre" else "2020-2024"
+            panel = "A" if theme == "digital" else "B"
+            ax.set_title(f"Panel {panel}. {THEME_LABELS[theme]}, {when}", fontsize=9)
+    mappable = plt.cm.ScalarMappable(norm=norm, cmap="viridis")
+    fig.colorbar(mappable, ax=axes, shrink=0.6, label="TTD dyad-years (log scale)")
     return fig, data
 
 

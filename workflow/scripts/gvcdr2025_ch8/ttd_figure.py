@@ -8,7 +8,6 @@ from gvcneg.logs import logged
 
 ARGUMENTS = {
     "fig_8_1": ["cumulative"],
-    "fig_8_2": ["participation"],
     "fig_8_3": ["provisions_digital"],
     "fig_8_4": ["provisions_crm"],
     "fig_8_5": ["validity"],
