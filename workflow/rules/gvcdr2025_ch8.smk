@@ -164,6 +164,7 @@ rule gvcdr2025_ch8_ttd_descriptives:
             else {}
         ),
         ttd=source_file(*ch8_inputs.TTD_FILE),
+        income=source_file(*ch8_inputs.INCOME_FILE),
         # The footnote-15 coder's codes of the user's texts replace the file's codes (config
         # binding_language_from) for every deal with a text.
         code=code_inputs("gvcdr2025_ch8/ttd_descriptives.py"),
