@@ -136,6 +136,38 @@ rule gvcdr2025_ch8_dci_placebo:
         "../scripts/gvcdr2025_ch8/dci_placebo.py"
 
 
+CH8_ESTIMATOR_PLACEBO = {
+    "draws": res(CH8, "placebo", "estimators_draws.csv"),
+    "summary": res(CH8, "placebo", "estimators.csv"),
+}
+
+
+rule gvcdr2025_ch8_placebo_estimators:
+    input:
+        panel=CH8_PANEL,
+        flows=source_file("penppml-dta-sample", "trade.rda"),
+        code=package_sources("empirics", CH8),
+    output:
+        **CH8_ESTIMATOR_PLACEBO,
+    log:
+        logfile(CH8, "placebo_estimators"),
+    benchmark:
+        benchfile(CH8, "placebo_estimators")
+    conda:
+        ENVS["empirics"]
+    threads: 1
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    params:
+        cfg=CH8_CONFIG,
+        seed=SEED,
+    message:
+        "Chapter 8: estimators under random TTD signings (placebo coverage; bench/ runs hundreds)"
+    script:
+        "../scripts/gvcdr2025_ch8/placebo_estimators.py"
+
+
 rule gvcdr2025_ch8_panel_figure:
     input:
         coverage=CH8_COVERAGE,
@@ -394,6 +426,7 @@ REPORT_INPUTS.extend(
         CH8_CODER_EXAMPLES["csv"],
         CH8_CODER_TEXTS["csv"],
         CH8_DCI_PLACEBO["summary"],
+        CH8_ESTIMATOR_PLACEBO["summary"],
     ]
     + [figure_outputs(CH8, stem)["png"] for stem in CH8_PANEL_FIGURES]
 )

@@ -101,18 +101,13 @@ def coverage_summary(draws: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def ppml_placebo_draws(
-    flows: pd.DataFrame,
-    timing: dict[int, int],
-    seeds: list[int],
-    controls: list[str],
-    keys=("exp", "imp", "time"),
-    outcome: str = "export",
-) -> pd.DataFrame:
-    """PPML with a random TTD dummy on real flows: the tables' specification (exporter,
-    importer, year effects, dyad clusters) and the dyad-effect design of the event study."""
+TABLES_SPEC = "PPML exp+imp+year effects (Tables 8.3/8.A.5)"
+DYAD_SPEC = "PPML dyad+exp-year+imp-year effects (event-study design)"
+
+
+def prepare_flows(flows: pd.DataFrame, keys=("exp", "imp", "time")) -> pd.DataFrame:
+    """Pair, dyad and exporter-year/importer-year codes for :func:`ppml_placebo_draws`."""
     from gvcneg.empirics.gvcdr2025_ch8.event_study import add_interacted_effects
-    from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml
 
     exp, imp, time = keys
     data = flows.copy()
@@ -120,29 +115,59 @@ def ppml_placebo_draws(
     hi = np.maximum(data[exp].astype(str), data[imp].astype(str))
     data["pair"] = pd.Series(lo, index=data.index) + "_" + pd.Series(hi, index=data.index)
     data["dyad"] = data[exp].astype(str) + "_" + data[imp].astype(str)
-    data = add_interacted_effects(data, (f"{exp}_{time}", f"{imp}_{time}"))
-    specs = {
-        "PPML exp+imp+year effects (Tables 8.3/8.A.5)": (exp, imp, time),
-        "PPML dyad+exp-year+imp-year effects": ("dyad", f"{exp}_{time}", f"{imp}_{time}"),
-    }
+    return add_interacted_effects(data, (f"{exp}_{time}", f"{imp}_{time}"))
+
+
+def ppml_placebo_draws(
+    data: pd.DataFrame,
+    timing: dict[int, int],
+    seeds: list[int],
+    spec: str,
+    controls: list[str],
+    keys=("exp", "imp", "time"),
+    outcome: str = "export",
+) -> pd.DataFrame:
+    """PPML with a random TTD dummy on real flows (from :func:`prepare_flows`), in the tables'
+    specification (``TABLES_SPEC``: exporter, importer, year effects and ``controls``) or the
+    event study's dyad-effect design (``DYAD_SPEC``); errors clustered by dyad."""
+    from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml
+
+    exp, imp, time = keys
+    effects = (
+        (exp, imp, time) if spec == TABLES_SPEC else ("dyad", f"{exp}_{time}", f"{imp}_{time}")
+    )
+    regressors = ["placebo_ttd", *(controls if spec == TABLES_SPEC else [])]
     rows = []
     for seed in seeds:
         first = random_first_years(data["pair"], timing, np.random.default_rng(seed))
-        data["placebo_ttd"] = (data[time].astype(int) >= first).astype(float)
-        for name, effects in specs.items():
-            regressors = ["placebo_ttd", *(controls if "year effects (" in name else [])]
-            fit = fit_ppml(data, outcome, regressors, effects, "dyad")
-            row = fit.table.set_index("term").loc["placebo_ttd"]
-            rows.append(
-                {
-                    "estimator": name,
-                    "term": "placebo_ttd",
-                    "seed": seed,
-                    "coef": row["coef"],
-                    "se": row["se"],
-                }
-            )
+        data = data.assign(placebo_ttd=(data[time].astype(int) >= first).astype(float))
+        fit = fit_ppml(data, outcome, regressors, effects, "dyad")
+        row = fit.table.set_index("term").loc["placebo_ttd"]
+        rows.append(
+            {
+                "estimator": spec,
+                "term": "placebo_ttd",
+                "seed": seed,
+                "coef": row["coef"],
+                "se": row["se"],
+            }
+        )
     return pd.DataFrame(rows)
+
+
+def read_penppml_flows(path, first_year: int = 2000) -> pd.DataFrame:
+    """The penppml example panel (real Comtrade exports, 4-year steps, 210 economies) from
+    ``first_year``: the offline stand-in for the chapter's flows in the placebo (heavy-tailed
+    like them), with ``agreement_in_force`` (a DTA agreement id) as the RTA-like control."""
+    import pyreadr
+
+    data = pyreadr.read_r(str(path))["trade"]
+    data = data[data["time"].astype(int) >= first_year].copy()
+    for column in ("exp", "imp"):
+        data[column] = data[column].astype(str)
+    data["time"] = data["time"].astype(int)
+    data["agreement_in_force"] = (data["id"] > 0).astype(float)
+    return data[["exp", "imp", "time", "export", "agreement_in_force"]].reset_index(drop=True)
 
 
 def logit_placebo_draws(
@@ -176,3 +201,40 @@ def logit_placebo_draws(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def estimator_placebo(
+    panel: pd.DataFrame,
+    flows: pd.DataFrame,
+    config: dict,
+    seeds: list[int],
+    dyad_seeds: list[int],
+    logit_seeds: list[int],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every chapter 8 estimator under random signings with the document's counts and timing:
+    the PPML of the tables and the dyad-effect PPML on real flows (``flows`` from
+    :func:`read_penppml_flows`, timing scaled to its pairs and years), and Table 8.2's logit on
+    the real dyad panel (digital window and regressors). Returns (draws, coverage summary)."""
+    placebo = config["placebo"]
+    timing = {int(k): int(v) for k, v in placebo["digital_new_pairs"].items()}
+    data = prepare_flows(flows)
+    timing_flows = scaled_timing(
+        timing, data["pair"].nunique(), panel["pair"].nunique(), sorted(data["time"].unique())
+    )
+    parts = [
+        ppml_placebo_draws(data, timing_flows, seeds, TABLES_SPEC, ["agreement_in_force"]),
+        ppml_placebo_draws(data, timing_flows, dyad_seeds, DYAD_SPEC, []),
+    ]
+    if logit_seeds:
+        parts.append(
+            logit_placebo_draws(
+                panel,
+                timing,
+                tuple(config["years"]["digital"]),
+                config["formation"]["regressors"]["digital"],
+                logit_seeds,
+                config["formation"]["maxiter"],
+            )
+        )
+    draws = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    return draws, coverage_summary(draws)
