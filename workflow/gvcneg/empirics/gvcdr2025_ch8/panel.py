@@ -169,5 +169,7 @@ def coverage_by_year(panel: pd.DataFrame) -> pd.DataFrame:
         out[f"share_nonmissing_{column}"] = grouped[column].apply(lambda s: s.notna().mean())
     for column in ("rta", "shared_bloc", "sanction", "both_wto"):
         out[f"share_{column}"] = grouped[column].mean()
+    # Dyads where neither partner produces any of the minerals sit at the log floor (config).
+    out["share_crm_at_floor"] = grouped["crm_max_share"].apply(lambda s: (s <= 0).mean())
     out["economies"] = grouped["exporter"].nunique()
     return out.reset_index()
