@@ -67,7 +67,7 @@ lock:
 ## One line per data source that is not here (not offline and not in paths.user_data).
 ## Another paths file: make data-status PATHS=my_paths.yaml
 data-status: $(STAMP)
-	$(BIN)/python -m gvcneg.data.status $(PATHS)
+	$(BIN)/python -m gvcneg.devtools.data_status $(PATHS)
 
 ## The TTD template (CSV and xlsx) from the schema, into sources/templates/.
 ttd-template: $(STAMP)

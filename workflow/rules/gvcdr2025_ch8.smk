@@ -115,8 +115,7 @@ rule gvcdr2025_ch8_dci_placebo:
     input:
         panel=CH8_PANEL,
         components=CH8_DCI_COMPONENTS,
-        code=package_sources("empirics", CH8, "placebo.py")
-        + package_sources("empirics", CH8, "dci.py"),
+        code=code_inputs("gvcdr2025_ch8/dci_placebo.py"),
     output:
         **CH8_DCI_PLACEBO,
     log:
@@ -146,7 +145,7 @@ rule gvcdr2025_ch8_placebo_estimators:
     input:
         panel=CH8_PANEL,
         flows=source_file("penppml-dta-sample", "trade.rda"),
-        code=package_sources("empirics", CH8),
+        code=code_inputs("gvcdr2025_ch8/placebo_estimators.py"),
     output:
         **CH8_ESTIMATOR_PLACEBO,
     log:
@@ -273,7 +272,7 @@ rule gvcdr2025_ch8_fig_8_2:
             for ext in ("shx", "dbf", "prj", "cpg")
         ],
         geo=source_file("cepii-geodist", "geo_cepii.csv"),
-        code=package_sources("figures", "gvcdr2025_ch8.py"),
+        code=code_inputs("gvcdr2025_ch8/fig_8_2.py"),
     output:
         **figure_outputs(CH8, "fig_8_2"),
     log:

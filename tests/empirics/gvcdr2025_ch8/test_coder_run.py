@@ -47,7 +47,7 @@ def test_without_texts_the_table_says_what_is_awaited():
 
 
 def _deals():
-    from gvcneg.empirics.gvcdr2025_ch8.simulate import simulate_ttd_deals
+    from simulators.gvcdr2025_ch8 import simulate_ttd_deals
 
     countries = ["USA", "JPN", "SGP", "KOR", "CHL"]
     deals = simulate_ttd_deals(np.random.default_rng(4), countries, 8, 8)

@@ -8,9 +8,9 @@ the gap into non-zero leads and lags: the check can fail.
 
 import numpy as np
 import pytest
+from simulators.gvcdr2025_ch8 import simulate_gravity_panel
 
 from gvcneg.empirics.gvcdr2025_ch8.event_study import fit_did2s_event_study, fit_event_study
-from gvcneg.empirics.gvcdr2025_ch8.simulate import simulate_gravity_panel
 
 GAP = 0.8
 

@@ -4,6 +4,7 @@ and intervals covering zero; the summary's coverage and standard-error ratio are
 import numpy as np
 import pandas as pd
 import pytest
+from simulators.gvcdr2025_ch8 import simulate_gravity_panel
 
 from gvcneg.empirics.gvcdr2025_ch8.placebo import (
     TABLES_SPEC,
@@ -13,7 +14,6 @@ from gvcneg.empirics.gvcdr2025_ch8.placebo import (
     random_first_years,
     scaled_timing,
 )
-from gvcneg.empirics.gvcdr2025_ch8.simulate import simulate_gravity_panel
 
 
 def test_random_signings_follow_the_counts_and_timing():

@@ -4,8 +4,8 @@ round-trips through the template and through the annexes' wide layout (converter
 import numpy as np
 import pandas as pd
 import pytest
+from simulators.gvcdr2025_ch8 import simulate_ttd_deals
 
-from gvcneg.empirics.gvcdr2025_ch8.simulate import simulate_ttd_deals
 from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import TTD_COLUMNS, load_ttd, validate_ttd
 from gvcneg.empirics.gvcdr2025_ch8.ttd_template import (
     AnnexFormatError,
@@ -79,3 +79,14 @@ def test_converter_names_column_row_and_value(deals):
     assert "column 'Text available', spreadsheet row 6: 'perhaps'" in text
     with pytest.warns(UserWarning, match="Comments"):
         from_annex_wide(to_annex_wide(deals).assign(Comments="x"))
+
+
+def test_the_pipeline_reads_either_layout(deals, tmp_path):
+    from gvcneg.empirics.gvcdr2025_ch8.ttd_template import read_user_ttd
+
+    annex = tmp_path / "annex.xlsx"
+    to_annex_wide(deals).to_excel(annex, index=False)
+    schema = tmp_path / "schema.csv"
+    deals.to_csv(schema, index=False)
+    _same(read_user_ttd(annex), deals)
+    _same(read_user_ttd(schema), deals)

@@ -7,17 +7,17 @@ from gvcneg.empirics.gvcdr2025_ch8.coder_run import apply_coded_codes
 from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import deal_dyads, first_signing
 from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import (
     INVESTMENT_COLUMNS,
-    load_ttd,
     mappable,
     validate_ttd,
 )
+from gvcneg.empirics.gvcdr2025_ch8.ttd_template import read_user_ttd
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg
     out = snakemake.output
-    deals = load_ttd(snakemake.input.ttd)
+    deals = read_user_ttd(snakemake.input.ttd)  # schema layout or the annexes' wide layout
     coded = pd.read_csv(snakemake.input.coded) if "coded" in snakemake.input.keys() else None
     deals, sources = apply_coded_codes(deals, coded, cfg["binding_language_from"])
     deals = validate_ttd(deals, file=f"{snakemake.input.ttd} (codes after the coder)")

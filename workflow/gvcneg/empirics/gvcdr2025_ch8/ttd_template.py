@@ -328,6 +328,23 @@ def from_annex_wide(wide: pd.DataFrame, file: str = "<frame>") -> pd.DataFrame:
     return validate_ttd(frame, file=f"{file} (converted from the annex layout)")
 
 
+def read_user_ttd(path) -> pd.DataFrame:
+    """The user's TTD file in either layout: the schema's (``ttd_id``, ``signatories`` as ISO3
+    codes, ...) or the annexes' wide layout (``Agreement name``, country names, provision labels),
+    recognised by its header and converted. Validated either way."""
+    from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import _read_table, load_ttd
+
+    path = Path(path)
+    if path.is_file():
+        try:
+            header = _read_table(path).columns
+        except Exception:  # unreadable: load_ttd reports it
+            header = []
+        if "Agreement name" in header and "ttd_id" not in header:
+            return from_annex_wide(_read_table(path), file=str(path))
+    return load_ttd(path)
+
+
 def convert_annex_file(source, target) -> pd.DataFrame:
     """Read a wide annex-layout spreadsheet (xlsx or CSV) and write the schema table."""
     source, target = Path(source), Path(target)

@@ -1,7 +1,7 @@
 """``make data-status``: one line per source that is not here, with what it is needed for."""
 
 from gvcneg.data.registry import load_sources
-from gvcneg.data.status import data_status, main, status_lines
+from gvcneg.devtools.data_status import data_status, main, status_lines
 
 
 def test_one_line_per_missing_source_and_supplied_paths_checked(tmp_path):

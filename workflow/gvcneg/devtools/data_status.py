@@ -1,5 +1,5 @@
 """``make data-status``: one line per registry source that is not available here, saying what
-it is needed for and how to supply it (``python -m gvcneg.data.status [paths.yaml ...]``).
+it is needed for and how to supply it (``python -m gvcneg.devtools.data_status [paths.yaml ...]``).
 
 A source counts as here when the registry marks it available offline or the user's
 ``paths.user_data`` names an existing file or directory for it. A user path that does not exist
