@@ -143,8 +143,19 @@ CH8_ESTIMATOR_PLACEBO = {
 
 rule gvcdr2025_ch8_placebo_estimators:
     input:
+        **(
+            {"batis": source_file(*ch8_inputs.TRADE_FILES["digital"])}
+            if CH8_HAS_BATIS
+            else {}
+        ),
+        **(
+            {"crm_flows": source_file(*ch8_inputs.TRADE_FILES["crm"])}
+            if CH8_HAS_CRM_TRADE
+            else {}
+        ),
         panel=CH8_PANEL,
         flows=source_file("penppml-dta-sample", "trade.rda"),
+        # The chapter's own flows join the placebo when the user supplies them.
         code=code_inputs("gvcdr2025_ch8/placebo_estimators.py"),
     output:
         **CH8_ESTIMATOR_PLACEBO,

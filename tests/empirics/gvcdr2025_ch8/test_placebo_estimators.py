@@ -54,3 +54,26 @@ def test_ppml_placebo_on_flows_without_any_ttd_effect():
     summary = coverage_summary(draws).iloc[0]
     assert abs(summary["mean_coef"]) < 3 * summary["sd_coef"] / np.sqrt(12) + 0.01
     assert summary["coverage_95"] >= 0.75  # 12 seeds: nominal 0.95
+
+
+def test_user_flows_join_the_placebo_with_the_panel_rta():
+    from gvcneg.empirics.gvcdr2025_ch8.placebo import estimator_placebo, user_flows_for_placebo
+
+    panel = simulate_gravity_panel(np.random.default_rng(4), n_countries=15, beta_ttd=0.0)
+    panel["pair"] = [
+        "_".join(sorted(p)) for p in zip(panel["exporter"], panel["importer"], strict=True)
+    ]
+    flows = panel[["exporter", "importer", "year", "flow"]].rename(columns={"flow": "value"})
+    user = user_flows_for_placebo(panel, flows.iloc[:-5])  # missing pairs are zero flows
+    assert list(user.columns) == ["exp", "imp", "time", "export", "agreement_in_force"]
+    assert len(user) == len(panel) and (user["export"].iloc[-5:] == 0).all()
+    assert (user["agreement_in_force"].to_numpy() == panel["rta"].to_numpy()).all()
+    config = {"placebo": {"digital_new_pairs": {2015: 10, 2018: 20}}}
+    draws, summary = estimator_placebo(
+        panel, {"user flows": user}, config, seeds=[0, 1], dyad_seeds=[0], logit_seeds=[]
+    )
+    assert set(summary["estimator"]) == {
+        f"{TABLES_SPEC}, user flows",
+        "PPML dyad+exp-year+imp-year effects (event-study design), user flows",
+    }
+    assert summary.set_index("estimator")["seeds"].tolist() == [2, 1]

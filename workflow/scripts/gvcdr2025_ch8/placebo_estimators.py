@@ -2,7 +2,12 @@
 
 import pandas as pd
 
-from gvcneg.empirics.gvcdr2025_ch8.placebo import estimator_placebo, read_penppml_flows
+from gvcneg.empirics.gvcdr2025_ch8.placebo import (
+    estimator_placebo,
+    read_penppml_flows,
+    user_flows_for_placebo,
+)
+from gvcneg.empirics.gvcdr2025_ch8.trade_flows import load_trade_flows
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
@@ -13,9 +18,16 @@ with logged(snakemake.log[0]) as log:
     def seeds(key):
         return [base + i for i in range(placebo[key])]
 
+    panel = pd.read_parquet(snakemake.input.panel)
+    flows = {"penppml Comtrade panel": read_penppml_flows(snakemake.input.flows)}
+    for role, source in (("batis", "oecd-wto-batis"), ("crm_flows", "baci-crm")):
+        if role in snakemake.input.keys():  # the chapter's own flows, when supplied
+            flows[source] = user_flows_for_placebo(
+                panel, load_trade_flows(snakemake.input[role], source)
+            )
     draws, summary = estimator_placebo(
-        pd.read_parquet(snakemake.input.panel),
-        read_penppml_flows(snakemake.input.flows),
+        panel,
+        flows,
         cfg,
         seeds("estimator_seeds"),
         seeds("dyad_effect_seeds"),

@@ -203,28 +203,54 @@ def logit_placebo_draws(
     return pd.DataFrame(rows)
 
 
+def user_flows_for_placebo(panel: pd.DataFrame, flows: pd.DataFrame) -> pd.DataFrame:
+    """The user's flows (BaTiS or the CRM basket: exporter, importer, year, value) on the real
+    panel, in the layout of :func:`read_penppml_flows`, with the panel's RTA dummy as control."""
+    from gvcneg.empirics.gvcdr2025_ch8.trade_flows import attach_trade
+
+    data = attach_trade(panel[["exporter", "importer", "year", "rta"]], flows)
+    return data.rename(
+        columns={
+            "exporter": "exp",
+            "importer": "imp",
+            "year": "time",
+            "trade": "export",
+            "rta": "agreement_in_force",
+        }
+    )[["exp", "imp", "time", "export", "agreement_in_force"]]
+
+
 def estimator_placebo(
     panel: pd.DataFrame,
-    flows: pd.DataFrame,
+    flows: pd.DataFrame | dict[str, pd.DataFrame],
     config: dict,
     seeds: list[int],
     dyad_seeds: list[int],
     logit_seeds: list[int],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every chapter 8 estimator under random signings with the document's counts and timing:
-    the PPML of the tables and the dyad-effect PPML on real flows (``flows`` from
-    :func:`read_penppml_flows`, timing scaled to its pairs and years), and Table 8.2's logit on
-    the real dyad panel (digital window and regressors). Returns (draws, coverage summary)."""
+    the PPML of the tables and the dyad-effect PPML on real flows (``flows``: one frame in the
+    layout of :func:`read_penppml_flows`, or a mapping label -> frame, e.g. the penppml panel
+    and the user's BaTiS flows; timing scaled to each frame's pairs and years), and Table 8.2's
+    logit on the real dyad panel (digital window and regressors). Returns (draws, summary)."""
     placebo = config["placebo"]
     timing = {int(k): int(v) for k, v in placebo["digital_new_pairs"].items()}
-    data = prepare_flows(flows)
-    timing_flows = scaled_timing(
-        timing, data["pair"].nunique(), panel["pair"].nunique(), sorted(data["time"].unique())
-    )
-    parts = [
-        ppml_placebo_draws(data, timing_flows, seeds, TABLES_SPEC, ["agreement_in_force"]),
-        ppml_placebo_draws(data, timing_flows, dyad_seeds, DYAD_SPEC, []),
-    ]
+    flow_sets = flows if isinstance(flows, dict) else {"": flows}
+    parts = []
+    for label, frame in flow_sets.items():
+        data = prepare_flows(frame)
+        timing_flows = scaled_timing(
+            timing, data["pair"].nunique(), panel["pair"].nunique(), sorted(data["time"].unique())
+        )
+        suffix = f", {label}" if label else ""
+        for spec, spec_seeds, controls in (
+            (TABLES_SPEC, seeds, ["agreement_in_force"]),
+            (DYAD_SPEC, dyad_seeds, []),
+        ):
+            draws = ppml_placebo_draws(data, timing_flows, spec_seeds, spec, controls)
+            parts.append(
+                draws.assign(estimator=draws["estimator"] + suffix) if len(draws) else draws
+            )
     if logit_seeds:
         parts.append(
             logit_placebo_draws(
