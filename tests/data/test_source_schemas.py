@@ -35,6 +35,8 @@ CHECKED_ELSEWHERE = {
     ("baci-crm", "crm_bilateral_trade.csv"): "gvcdr2025_ch8.trade_flows.TRADE_SCHEMA",
     ("wb-income-class-fy26", "OGHIST.xlsx"): "a positional sheet (header=None) parsed by "
     "gvcneg.data.country_metadata.tidy_oghist, whose output is validated",
+    ("natural-earth-110m", "naturalearth_lowres.shp"): "a shapefile (geometries) read by "
+    "geopandas for the Figure 8.2 map, not a table",
 }
 
 

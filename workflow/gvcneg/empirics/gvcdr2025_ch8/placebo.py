@@ -161,7 +161,10 @@ def read_penppml_flows(path, first_year: int = 2000) -> pd.DataFrame:
     like them), with ``agreement_in_force`` (a DTA agreement id) as the RTA-like control."""
     import pyreadr
 
+    from gvcneg.data.source_schemas import check_source_frame
+
     data = pyreadr.read_r(str(path))["trade"]
+    data = check_source_frame(data, "penppml-dta-sample", "trade.rda", path=path)
     data = data[data["time"].astype(int) >= first_year].copy()
     for column in ("exp", "imp"):
         data[column] = data[column].astype(str)

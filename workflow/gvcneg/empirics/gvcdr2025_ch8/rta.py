@@ -79,7 +79,10 @@ def _names(text) -> list[str]:
 def read_wto_rtas(path) -> pd.DataFrame:
     """One row per WTO RTA with an entry into force: rta_id, name, start, end (first day no
     longer in force, or None), current and original signatories, specific dates."""
+    from gvcneg.data.source_schemas import check_source_frame
+
     frame = pd.read_excel(path, sheet_name=SHEET)
+    check_source_frame(frame, SOURCE, "AllRTAs.xlsx", path=path)
     needed = [
         "RTA ID",
         "RTA Name",
