@@ -26,6 +26,9 @@ GROUPS = {
         "pyarrow",
         "pyreadr",
         "requests",
+        "geopandas",
+        "pyogrio",
+        "shapely",
     ],  # fmt: skip
     "report": [
         "pandas",
