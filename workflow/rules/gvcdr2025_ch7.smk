@@ -539,7 +539,7 @@ rule gvcdr2025_ch7_sweep_family:
 rule gvcdr2025_ch7_verdict_sweep:
     input:
         families=expand(CH7_SWEEP_FAMILY, family=list(CH7_SWEEP)),
-        targets=str(REPO / "targets" / f"{CH7}.yaml"),
+        targets=repo_file("targets", f"{CH7}.yaml"),
         code=code_inputs("ledger/verdict_sweep.py"),
     output:
         **figure_outputs(CH7, "specification_curve"),

@@ -104,7 +104,15 @@ rule gvcdr2025_ch8_dyad_panel:
         mem_mb=3000,
         runtime=10,
     params:
-        cfg=CH8_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch8.years",
+            "gvcdr2025_ch8.carry_forward_years",
+            "gvcdr2025_ch8.sanctions",
+            "gvcdr2025_ch8.rta",
+            "gvcdr2025_ch8.dci",
+            "gvcdr2025_ch8.crm_endowment",
+            "gvcdr2025_ch8.blocs",
+        ),
     message:
         "Chapter 8: dyad-year panel 2006-2024 from the registry's real covariates"
     script:
@@ -127,8 +135,16 @@ rule gvcdr2025_ch8_dci_placebo:
     resources:
         mem_mb=2000,
     params:
-        cfg=CH8_CONFIG,
-        seed=SEED,
+        cfg=config_keys(
+            "reproducibility.seed",
+            "gvcdr2025_ch8.years",
+            "gvcdr2025_ch8.rta",
+            "gvcdr2025_ch8.dci",
+            "gvcdr2025_ch8.formation",
+            "gvcdr2025_ch8.trade_effect",
+            "gvcdr2025_ch8.placebo",
+            "gvcdr2025_ch8.event_study",
+        ),
     message:
         "Chapter 8: Figure 8.8's DCI comparison under random signings (placebo)"
     script:
@@ -170,8 +186,16 @@ rule gvcdr2025_ch8_placebo_estimators:
         mem_mb=4000,
         runtime=30,
     params:
-        cfg=CH8_CONFIG,
-        seed=SEED,
+        cfg=config_keys(
+            "reproducibility.seed",
+            "gvcdr2025_ch8.years",
+            "gvcdr2025_ch8.rta",
+            "gvcdr2025_ch8.dci",
+            "gvcdr2025_ch8.formation",
+            "gvcdr2025_ch8.trade_effect",
+            "gvcdr2025_ch8.placebo",
+            "gvcdr2025_ch8.event_study",
+        ),
     message:
         "Chapter 8: estimators under random TTD signings (placebo coverage; bench/ runs hundreds)"
     script:
@@ -222,7 +246,12 @@ rule gvcdr2025_ch8_ttd_descriptives:
     conda:
         ENVS["empirics"]
     params:
-        cfg=CH8_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch8.years",
+            "gvcdr2025_ch8.rta",
+            "gvcdr2025_ch8.figure_8_2_split_year",
+            "gvcdr2025_ch8.binding_language_from",
+        ),
     message:
         "Chapter 8: validate the TTD database and compute the deal-level descriptives"
     script:
@@ -246,7 +275,13 @@ rule gvcdr2025_ch8_ttd_panel_stats:
     resources:
         mem_mb=3000,
     params:
-        cfg=CH8_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch8.years",
+            "gvcdr2025_ch8.rta",
+            "gvcdr2025_ch8.formation",
+            "gvcdr2025_ch8.trade_effect",
+            "gvcdr2025_ch8.event_study",
+        ),
     message:
         "Chapter 8: TTD dyads vs non-TTD dyads on the real covariates"
     script:
@@ -316,7 +351,13 @@ rule gvcdr2025_ch8_formation:
     resources:
         mem_mb=4000,
     params:
-        cfg=CH8_CONFIG,
+        cfg=config_keys(
+            "gvcdr2025_ch8.years",
+            "gvcdr2025_ch8.rta",
+            "gvcdr2025_ch8.formation",
+            "gvcdr2025_ch8.trade_effect",
+            "gvcdr2025_ch8.event_study",
+        ),
     message:
         "Chapter 8: pooled logit of TTD formation (Table 8.2, odds ratios)"
     script:
@@ -348,7 +389,13 @@ for ch8_theme, (ch8_source, ch8_file) in ch8_inputs.TRADE_FILES.items():
         resources:
             mem_mb=4000,
         params:
-            cfg=CH8_CONFIG,
+            cfg=config_keys(
+                "gvcdr2025_ch8.years",
+                "gvcdr2025_ch8.rta",
+                "gvcdr2025_ch8.formation",
+                "gvcdr2025_ch8.trade_effect",
+                "gvcdr2025_ch8.event_study",
+            ),
             theme=ch8_theme,
             source=ch8_source,
         message:
@@ -405,8 +452,8 @@ rule gvcdr2025_ch8_binding_coder:
             if source_usable("wto-ttd-texts")
             else {}
         ),
-        examples=str(
-            REPO / "workflow" / "gvcneg" / "empirics" / CH8 / "binding_examples.yaml"
+        examples=repo_file(
+            "workflow", "gvcneg", "empirics", CH8, "binding_examples.yaml"
         ),
         code=code_inputs("gvcdr2025_ch8/binding_coder.py"),
     output:

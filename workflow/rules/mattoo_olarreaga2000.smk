@@ -43,7 +43,6 @@ rule mattoo_olarreaga2000_baseline:
                     "politics",
                     "preference_change",
                     "strong_complements",
-                    "premises",
                     "rounds",
                     "figures.t_max",
                 )

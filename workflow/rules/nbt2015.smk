@@ -90,7 +90,7 @@ rule nbt2015_wto_plus_shares:
 rule nbt2015_stri_eu:
     input:
         stri=source_file("oecd-stri", "stri_oecdstat_2014_2024.xlsx"),
-        registry=str(REPO / "sources" / "oecd-stri.yaml"),
+        registry=repo_file("sources", "oecd-stri.yaml"),
         code=code_inputs("nbt2015/stri_eu.py"),
     output:
         **NBT_STRI_EU,
@@ -146,7 +146,7 @@ NBT_SWEEP_FAMILY = res(NBT, "sweep", "{family}.csv")
 
 NBT_DESTA_INPUTS = {
     "desta": source_file("desta-v203", "desta_version_02_03.csv"),
-    "registry": str(REPO / "sources" / "desta-v203.yaml"),
+    "registry": repo_file("sources", "desta-v203.yaml"),
 }
 NBT_SWEEP_INPUTS = {
     "wto_plus": NBT_DESTA_INPUTS,
@@ -189,7 +189,7 @@ rule nbt2015_sweep_family:
 rule nbt2015_verdict_sweep:
     input:
         families=expand(NBT_SWEEP_FAMILY, family=list(NBT_SWEEP)),
-        targets=str(REPO / "targets" / f"{NBT}.yaml"),
+        targets=repo_file("targets", f"{NBT}.yaml"),
         code=code_inputs("ledger/verdict_sweep.py"),
     output:
         **figure_outputs(NBT, "specification_curve"),

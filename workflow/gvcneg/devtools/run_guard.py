@@ -4,7 +4,7 @@ what cannot work.
 * A run killed with ``kill -9`` (or a power cut) leaves Snakemake's lock in
   ``.snakemake/locks`` and the next run stops with a LockException. If no process of that run
   is alive any more -- neither Snakemake nor one of its jobs -- the lock is stale: we say so
-  and remove it (Snakemake's own ``--unlock``). If one is alive we say which PID holds it and
+  and remove the lock files (what Snakemake's own ``--unlock`` removes). If one is alive we say which PID holds it and
   stop, because unlocking then would let two processes write the same file.
 * A checkout whose path contains white space breaks every job (Snakemake passes the
   interpreter path to the shell unquoted): refuse at start, with the reason.
@@ -15,7 +15,6 @@ Runnable as ``python -m gvcneg.devtools.run_guard [DIR]``; exit code 0 = go ahea
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +61,7 @@ def has_lock(workdir: Path) -> bool:
     return lock_dir.is_dir() and any(lock_dir.iterdir())
 
 
-def recover_lock(workdir: Path, snakemake: str, proc: Path = Path("/proc")) -> str:
+def recover_lock(workdir: Path, proc: Path = Path("/proc")) -> str:
     """Remove a stale lock; refuse if a run is alive. Returns what was done, for the user."""
     if not has_lock(workdir):
         return ""
@@ -74,12 +73,8 @@ def recover_lock(workdir: Path, snakemake: str, proc: Path = Path("/proc")) -> s
             f"finish, or stop it (kill {holders[0].pid}) and run again; unlocking now would "
             "let two runs write the same files."
         )
-    subprocess.run(
-        [snakemake, "--unlock", "--cores", "1", "--quiet", "all"],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-    )
+    for lock in (Path(workdir) / LOCK_DIR).iterdir():  # what `snakemake --unlock` removes
+        lock.unlink()
     return (
         f"Found the lock of an earlier run in {workdir / LOCK_DIR} with no process of it "
         "alive (it was killed or the machine stopped): removed it. Jobs it left unfinished "
@@ -89,10 +84,9 @@ def recover_lock(workdir: Path, snakemake: str, proc: Path = Path("/proc")) -> s
 
 def main(argv: list[str]) -> int:
     workdir = Path(argv[0] if argv else ".").resolve()
-    snakemake = str(Path(sys.executable).with_name("snakemake"))
     try:
         refuse_whitespace({"repository": str(workdir), "Python": sys.executable})
-        said = recover_lock(workdir, snakemake)
+        said = recover_lock(workdir)
     except RunRefused as err:
         print(f"gvcneg: {err}", file=sys.stderr)
         return 1

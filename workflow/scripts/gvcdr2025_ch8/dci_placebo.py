@@ -7,7 +7,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["gvcdr2025_ch8"]
     placebo = cfg["placebo"]
     economies = sorted(
         pd.read_parquet(snakemake.input.panel, columns=["exporter"])["exporter"].unique()
@@ -17,7 +17,7 @@ with logged(snakemake.log[0]) as log:
         economies,
         {int(k): int(v) for k, v in placebo["digital_new_pairs"].items()},
         tuple(cfg["years"]["digital"]),
-        [snakemake.params.seed + i for i in range(placebo["seeds"])],
+        [snakemake.params.cfg["reproducibility"]["seed"] + i for i in range(placebo["seeds"])],
         cfg["dci"]["penalty"],
         cfg["dci"]["min_components"],
     )

@@ -6,7 +6,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["gvcdr2025_ch8"]
     files = {role: snakemake.input[role] for role in snakemake.input.keys() if role != "code"}
     inputs = load_panel_inputs(files, cfg)
     first, last = cfg["years"]["crm"]

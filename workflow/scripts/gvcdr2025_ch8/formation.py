@@ -11,7 +11,7 @@ with logged(snakemake.log[0]) as log:
     out = snakemake.output
     panel = pd.read_parquet(snakemake.input.panel)
     dyads = pd.read_csv(snakemake.input.dyads)
-    odds, diagnostics = table_8_2_formation(panel, dyads, snakemake.params.cfg)
+    odds, diagnostics = table_8_2_formation(panel, dyads, snakemake.params.cfg["gvcdr2025_ch8"])
     log.info("\n%s\n%s", odds.to_string(), diagnostics.T.to_string())
     save_csv(odds, out.odds)
     save_csv(diagnostics, out.diagnostics)

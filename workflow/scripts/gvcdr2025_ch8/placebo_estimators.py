@@ -12,8 +12,8 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
-    placebo, base = cfg["placebo"], snakemake.params.seed
+    cfg = snakemake.params.cfg["gvcdr2025_ch8"]
+    placebo, base = cfg["placebo"], snakemake.params.cfg["reproducibility"]["seed"]
 
     def seeds(key):
         return [base + i for i in range(placebo[key])]

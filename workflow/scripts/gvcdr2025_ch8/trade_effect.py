@@ -14,7 +14,11 @@ from gvcneg.io import save_csv, save_figure, save_table
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg, theme, out = snakemake.params.cfg, snakemake.params.theme, snakemake.output
+    cfg, theme, out = (
+        snakemake.params.cfg["gvcdr2025_ch8"],
+        snakemake.params.theme,
+        snakemake.output,
+    )
     flows = load_trade_flows(snakemake.input.flows, snakemake.params.source)
     data = trade_panel(
         pd.read_parquet(snakemake.input.panel),

@@ -15,7 +15,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["gvcdr2025_ch8"]
     out = snakemake.output
     deals = read_user_ttd(snakemake.input.ttd)  # schema layout or the annexes' wide layout
     coded = pd.read_csv(snakemake.input.coded) if "coded" in snakemake.input.keys() else None

@@ -18,7 +18,7 @@ COMPARED = [
 ]
 
 with logged(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
+    cfg = snakemake.params.cfg["gvcdr2025_ch8"]
     out = snakemake.output
     panel = pd.read_parquet(snakemake.input.panel)
     dyads = pd.read_csv(snakemake.input.dyads)
