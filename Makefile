@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORES  ?= all
 
-.PHONY: report-index replicate replicate-slurm test test-slurm lint dag bench lock envs figure-map clean-results data-status ttd-template
+.PHONY: report-index replicate replicate-slurm test test-slurm lint dag bench lock envs exhibits verify clean-results data-status ttd-template
 
 # Built under a lock (flock), so two first-time runs at once do not build one venv together:
 # the second waits, then finds it built. A half-built venv (stamp missing) is rebuilt whole.
@@ -73,8 +73,20 @@ data-status: $(STAMP)
 ttd-template: $(STAMP)
 	$(BIN)/python -m gvcneg.empirics.gvcdr2025_ch8.ttd_template sources/templates
 
-## The README's figure/table -> rule -> output map, from the DAG.
-figure-map: $(STAMP)
+## Confirm a replication: run the pipeline (FORCE=1 re-runs every job), then list what differs
+## from a reference manifest (another run's results/manifest.json): files by sha256, ledger
+## values within a tolerance. Exit status 0 = no difference.
+verify: $(STAMP)
+	@test -n "$(REFERENCE)" || { echo "usage: make verify REFERENCE=<path to a manifest.json> [FORCE=1]"; exit 2; }
+	@test -f "$(REFERENCE)" || { echo "no reference manifest at $(REFERENCE)"; exit 2; }
+	@case "$(abspath $(REFERENCE))" in "$(abspath results/manifest.json)") \
+	  echo "copy the reference manifest out of results/ first (a run rewrites it)"; exit 2;; esac
+	$(BIN)/snakemake --profile profiles/default --cores $(CORES) $(if $(FORCE),--forceall,)
+	$(BIN)/python -m gvcneg.report.manifest $(REFERENCE) --results results
+
+## The README's exhibit table (every figure and table of every document) and pipeline graph,
+## from the exhibit registry and the DAG.
+exhibits: $(STAMP)
 	$(BIN)/python -m gvcneg.devtools.figure_map .
 
 ## The manifest-driven blocks of report/report.qmd and README.md, from documents.yaml.

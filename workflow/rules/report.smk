@@ -1,13 +1,65 @@
 # The report: report/ is a Quarto project. With the Quarto CLI on PATH it is rendered by
 # `quarto render`; otherwise by the offline renderer (same .qmd sources, one self-contained
 # HTML file). Set GVCNEG_REPORT_RENDERER=offline|quarto to force one route.
+import sys
+
+from gvcneg.report import runstate
+from gvcneg.report.stamp import profile_in_use
+
 REPORT_HTML = str(RESULTS / "report" / "gvcneg_report.html")
 REPORT_PROJECT_FILE = repo_file("report", "_quarto.yml")
 REPORT_SOURCES = sorted(
     repo_file("report", p.name) for p in (REPO / "report").glob("*.qmd")
 ) + [
     repo_file("report", "offline.css"),
+    repo_file("report", "after-body.html"),
 ]
+PROVENANCE = str(RESULTS / "provenance.json")
+EXHIBITS = sorted(str(p) for p in (REPO / "targets" / "exhibits").glob("*.yaml"))
+
+# The profile this run was started with (for the build stamp); jobs inherit it.
+os.environ.setdefault("GVCNEG_PROFILE", profile_in_use(sys.argv, REPO))
+
+
+def rule_scripts():
+    """Each rule's script, relative to the repository (for provenance.json)."""
+    return {
+        r.name: os.path.relpath(
+            os.path.normpath(os.path.join(os.path.dirname(r.snakefile), r.script)), REPO
+        )
+        for r in workflow.rules
+        if r.script
+    }
+
+
+localrules:
+    provenance,
+
+
+rule provenance:
+    input:
+        results=REPORT_INPUTS,
+        computed=[COMPUTED[doc] for doc in sorted(COMPUTED)],
+        ledger=LEDGER["csv"],
+        code=code_inputs("provenance.py"),
+    output:
+        json=PROVENANCE,
+    log:
+        str(RESULTS / "logs" / "provenance.log"),
+    benchmark:
+        str(RESULTS / "benchmarks" / "provenance.tsv")
+    conda:
+        ENVS["report"]
+    params:
+        repo=lambda wildcards: str(REPO),
+        snakefile=lambda wildcards: str(REPO / "Snakefile"),
+        scripts=lambda wildcards: rule_scripts(),
+        data_cache=lambda wildcards: str(DATA_CACHE),
+        results=lambda wildcards, output: os.path.dirname(output.json),
+    message:
+        "Recording the provenance of every output (rule, code, inputs, source checksums)"
+    script:
+        "../scripts/provenance.py"
 
 
 rule report:
@@ -16,6 +68,8 @@ rule report:
         sources=REPORT_SOURCES,
         results=REPORT_INPUTS,
         ledger=LEDGER["csv"],
+        provenance=PROVENANCE,
+        exhibits=EXHIBITS,
         code=code_inputs("render_report.py", also=REPORT_SOURCES),
     output:
         html=REPORT_HTML,
@@ -32,3 +86,14 @@ rule report:
         "Rendering the report"
     script:
         "../scripts/render_report.py"
+
+
+# Every successful run writes results/manifest.json (checksums of every output, every ledger
+# value, the build stamp); a failed run moves the report aside and says so, so that nothing
+# old looks current.
+onsuccess:
+    runstate.on_success(RESULTS, REPO, config)
+
+
+onerror:
+    runstate.on_error(RESULTS, REPO, config)

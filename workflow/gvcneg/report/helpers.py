@@ -1,4 +1,8 @@
-"""Functions the report's Python chunks call (with ``#| output: asis``) to print Markdown.
+"""Functions the report's Python chunks call (with ``#| output: asis``) to print the page.
+
+Every table and figure reaches the page as HTML inside a raw ``{=html}`` block, with all text
+escaped, so pandoc (or Quarto) never re-parses it as Markdown: a ``$`` in a cell stays a dollar
+sign, ``*`` and ``^`` stay characters. Wide tables scroll inside their own box.
 
 The results directory comes from the environment variable ``GVCNEG_RESULTS`` (set by the
 report rule); without it, ``../results`` relative to the report project.
@@ -6,10 +10,50 @@ report rule); without it, ``../results`` relative to the report project.
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import re
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
+
+from gvcneg.report import exhibits as ex
+from gvcneg.report.provenance import anchor_id
+from gvcneg.report.stamp import stamp_text
+
+REPO = Path(__file__).resolve().parents[3]
+EXHIBITS_DIR = REPO / "targets" / "exhibits"
+LEDGER_COLUMNS = [
+    "id",
+    "document",
+    "location",
+    "claim",
+    "published",
+    "computed",
+    "difference",
+    "status",
+    "agrees",
+    "robustness",
+    "explanation",
+]
+BADGE_CLASS = {
+    "reproduced": "ok",
+    "transcription checked": "ok",
+    "true by construction": "neutral",
+    "extension: holds": "neutral",
+    "redrawn diagram": "neutral",
+    "supplementary": "neutral",
+    "differs": "bad",
+    "extension: fails": "bad",
+    "stand-in": "warn",
+    "substitute": "warn",
+    "simulated check": "sim",
+    "untestable": "warn",
+    "not reproducible": "grey",
+    "awaiting data": "grey",
+}
 
 
 def results_dir() -> Path:
@@ -20,25 +64,78 @@ def result(document: str, *parts: str) -> Path:
     return results_dir().joinpath(document, *parts)
 
 
-def figure(document: str, stem: str, caption: str, label: str) -> None:
-    """A figure with its caption; label becomes ``#fig-<label>`` (a Quarto cross-reference id)."""
-    png = result(document, "figures", f"{stem}.png")
-    data = result(document, "figures", f"{stem}.csv")
-    print(f"![{caption}]({png}){{#fig-{label}}}\n")
-    print(f"*Plotted data: `{data.relative_to(results_dir().parent)}`*\n")
+def raw_html(text: str) -> None:
+    """Print HTML that pandoc and Quarto pass through untouched."""
+    print(f"\n```{{=html}}\n{text}\n```\n")
+
+
+def esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def badge(status: str) -> str:
+    key = next((k for k in BADGE_CLASS if str(status).startswith(k)), "")
+    return f'<span class="badge badge-{BADGE_CLASS.get(key, "neutral")}">{esc(status)}</span>'
+
+
+def _format(value, floatfmt: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return format(value, floatfmt)
+    return str(value)
+
+
+def frame_html(
+    frame: pd.DataFrame,
+    caption: str = "",
+    floatfmt: str = ".4g",
+    table_id: str = "",
+    html_columns: tuple = (),
+    row_attrs=None,
+    classes: str = "",
+) -> str:
+    """An escaped HTML table in a scrolling box. ``html_columns`` hold trusted HTML (links,
+    badges) built by this module; every other cell is escaped. ``row_attrs(row) -> dict``."""
+    head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
+    body = []
+    for _, row in frame.iterrows():
+        cells = "".join(
+            f"<td>{row[c] if c in html_columns else esc(_format(row[c], floatfmt))}</td>"
+            for c in frame.columns
+        )
+        attrs = "".join(
+            f' {k}="{esc(v)}"' for k, v in (row_attrs(row) if row_attrs else {}).items()
+        )
+        body.append(f"<tr{attrs}>{cells}</tr>")
+    ident = f' id="{esc(table_id)}"' if table_id else ""
+    cap = f'<p class="table-caption">{esc(caption)}</p>' if caption else ""
+    return (
+        f'{cap}<div class="table-scroll"><table{ident} class="data {classes}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def print_frame(frame: pd.DataFrame, caption: str = "", floatfmt: str = ".4g", table_id="") -> None:
+    raw_html(frame_html(frame, caption, floatfmt, table_id))
 
 
 def table(document: str, stem: str, caption: str = "", floatfmt: str = ".4g") -> None:
-    """A results table (from its CSV) as a Markdown pipe table."""
-    frame = pd.read_csv(result(document, "tables", f"{stem}.csv"))
-    print_frame(frame, caption, floatfmt)
+    """A results table (from its CSV), with document name and a link to its provenance."""
+    path = result(document, "tables", f"{stem}.csv")
+    frame = pd.read_csv(path)
+    output = f"results/{document}/tables/{stem}.csv"
+    links = _provenance_link(output)
+    text = f"{document_name(document)}: {caption}" if caption else document_name(document)
+    body = frame_html(frame, text, floatfmt, table_id=ex.anchor(document, f"tables/{stem}"))
+    raw_html(f'{body}<p class="table-note">{links}</p>')
 
 
-def print_frame(frame: pd.DataFrame, caption: str = "", floatfmt: str = ".4g") -> None:
-    print(frame.to_markdown(index=False, floatfmt=floatfmt))
-    if caption:
-        print(f"\n: {caption}\n")
-    print()
+def load_table(document: str, stem: str) -> pd.DataFrame:
+    """A results table as a data frame (for chunks that select or reshape before printing)."""
+    return pd.read_csv(result(document, "tables", f"{stem}.csv"))
 
 
 def computed_value(document: str, quantity: str) -> float:
@@ -46,27 +143,366 @@ def computed_value(document: str, quantity: str) -> float:
     return float(frame.loc[quantity, "value"])
 
 
+# --- registries -----------------------------------------------------------------------------
+
+
+@cache
+def document_names() -> dict[str, str]:
+    return ex.document_names(EXHIBITS_DIR)
+
+
+def document_name(document: str) -> str:
+    return document_names().get(document, document)
+
+
+@cache
+def provenance() -> dict:
+    path = results_dir() / "provenance.json"
+    return json.loads(path.read_text()) if path.exists() else {"outputs": {}, "stamp": {}}
+
+
+def _provenance_link(output: str) -> str:
+    if output not in provenance()["outputs"]:
+        return ""
+    return f'<a class="prov-link" href="#{anchor_id(output)}">provenance</a>'
+
+
+@cache
+def ledger_frame() -> pd.DataFrame:
+    return pd.read_csv(results_dir() / "ledger.csv")
+
+
+def _built() -> set[str]:
+    root = results_dir()
+    return ex.built_stems(p.relative_to(root).as_posix() for p in root.glob("*/*/*") if p.is_file())
+
+
+@cache
+def exhibit_rows() -> list[dict]:
+    registry = ex.load_registry(EXHIBITS_DIR)
+    built = _built()
+    return ex.exhibit_rows(ex.with_supplementary(registry, built, document_names()), built)
+
+
+def _exhibit_for(document: str, stem: str) -> dict | None:
+    for row in exhibit_rows():
+        if row["document"] == document and any(o.endswith("/" + stem) for o in row["outputs"]):
+            return row
+    return None
+
+
+LABEL_IN_LOCATION = re.compile(r"\b(Figure|Table)\s+(\d+(?:\.[0-9A-Z]+)*)")
+
+
+def ledger_rows_for(document: str, label: str) -> list[str]:
+    """Ids of the ledger rows whose location names this exhibit label (e.g. "Figure 7.4")."""
+    frame = ledger_frame()
+    rows = frame[frame["document"] == document]
+    ids = []
+    for row in rows.itertuples():
+        found = {f"{k} {n}" for k, n in LABEL_IN_LOCATION.findall(str(row.location))}
+        if label in found:
+            ids.append(row.id)
+    return ids
+
+
+def row_anchor(target_id: str) -> str:
+    return "row-" + re.sub(r"[^A-Za-z0-9]+", "-", target_id).strip("-").lower()
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def figure(document: str, stem: str, caption: str, label: str = "") -> None:
+    """A figure (SVG, legible at any width) with document name, label, status badge, the
+    plotted data, its provenance and its ledger rows. The document's own figure number is
+    only shown for the document's own figure: a simulated check carries its own label."""
+    svg = result(document, "figures", f"{stem}.svg")
+    png = result(document, "figures", f"{stem}.png")
+    image = svg if svg.exists() else png
+    data = f"results/{document}/figures/{stem}.csv"
+    exhibit = _exhibit_for(document, stem)
+    label_text = exhibit["exhibit"] if exhibit else ""
+    status = exhibit["status"] if exhibit else "supplementary"
+    caption = _strip_own_label(caption, label_text)
+    rows = (
+        ledger_rows_for(document, label_text)
+        if exhibit and not exhibit["exhibit"].startswith(("(pipeline)", "Estimator check"))
+        else []
+    )
+    row_links = ", ".join(
+        f'<a href="#{row_anchor(r)}">{esc(r.split(".", 1)[-1])}</a>' for r in rows
+    )
+    parts = [
+        f'<span class="doc-name">{esc(document_name(document))}</span>',
+        f"<strong>{esc(label_text)}</strong>" if label_text else "",
+        badge(status),
+        f"— {esc(caption)}",
+    ]
+    meta = [f"Plotted data: <code>{esc(data)}</code>", _provenance_link(f"results/{document}/figures/{stem}.png")
+            or _provenance_link(data)]  # fmt: skip
+    if row_links:
+        meta.append(f"Ledger rows: {row_links}")
+    raw_html(
+        f'<figure class="exhibit" id="{ex.anchor(document, f"figures/{stem}")}">'
+        f'<img src="{esc(image)}" alt="{esc(label_text or stem)}: {esc(caption)}" />'
+        f"<figcaption>{' '.join(p for p in parts if p)}"
+        f'<span class="fig-meta">{"; ".join(m for m in meta if m)}</span></figcaption></figure>'
+    )
+
+
+def _strip_own_label(caption: str, label: str) -> str:
+    """Drop a leading "Figure 7.4 — " from a chapter's caption: the label is shown once."""
+    caption = re.sub(r"^(Figure|Table)\s+[0-9][0-9.A-Za-z]*(\s*\([^)]*\))?\s*[—:-]\s*", "", caption)
+    return caption
+
+
+# --- ledger -----------------------------------------------------------------------------------
+
+
+def _ledger_display(frame: pd.DataFrame, with_document: bool) -> pd.DataFrame:
+    shown = pd.DataFrame()
+    shown["id"] = [
+        f'<a id="{row_anchor(i)}" href="#{row_anchor(i)}">{esc(i)}</a>' if with_document else esc(i)
+        for i in frame["id"]
+    ]
+    if with_document:
+        shown["document"] = frame["document"].to_numpy()
+    for column in ("location", "claim", "published"):
+        shown[column] = frame[column].fillna("").astype(str).to_numpy()
+    shown["computed"] = frame["computed"].map(lambda v: "" if pd.isna(v) else f"{v:.4g}").to_numpy()
+    shown["difference"] = (
+        frame["difference"].map(lambda v: "" if pd.isna(v) else f"{v:.3g}").to_numpy()
+    )
+    shown["status"] = frame["status"].map(badge).to_numpy()
+    shown["agrees"] = (
+        frame["agrees"]
+        .map(
+            lambda v: (
+                "" if pd.isna(v) else ("yes" if str(v).lower() in ("true", "1", "1.0") else "no")
+            )
+        )
+        .to_numpy()
+    )
+    shown["robustness"] = frame["robustness"].fillna("").astype(str).to_numpy()
+    shown["explanation"] = frame["explanation"].fillna("").astype(str).to_numpy()
+    shown["provenance"] = [_provenance_link(f"results/{d}/computed.csv") for d in frame["document"]]
+    shown["exhibit"] = [
+        exhibit_links(d, loc) for d, loc in zip(frame["document"], frame["location"], strict=True)
+    ]
+    return shown
+
+
+def exhibit_links(document: str, location) -> str:
+    """Links from a ledger row to the figures and tables its location names."""
+    anchors = {(r["document"], r["exhibit"]): r["anchor"] for r in exhibit_rows() if r["anchor"]}
+    links = []
+    for kind, number in LABEL_IN_LOCATION.findall(str(location)):
+        target = anchors.get((document, f"{kind} {number}"))
+        if target:
+            links.append(f'<a href="#{target}">{esc(kind)} {esc(number)}</a>')
+    return ", ".join(dict.fromkeys(links))
+
+
 def ledger(document: str | None = None) -> None:
-    """The ledger rows (all, or one document's) as a Markdown table."""
-    frame = pd.read_csv(results_dir() / "ledger.csv")
+    """The ledger rows of one document (static table), or all rows as a sortable, filterable
+    table (itables/DataTables, offline) with one anchor per row."""
+    frame = ledger_frame()
     if document is not None:
         frame = frame[frame["document"] == document]
-    columns = ["id", "location", "published", "computed", "difference", "status", "explanation"]
-    if "robustness" in frame and frame["robustness"].notna().any():
-        # Specification sweeps: "k/n label" next to the main specification's status.
-        columns.insert(columns.index("status") + 1, "robustness")
-    if document is None:
-        columns.insert(1, "document")
-    frame = frame[columns].fillna("")
-    print_frame(frame, floatfmt=".4g")
+        shown = _ledger_display(frame, with_document=False)
+        shown["id"] = [f'<a href="#{row_anchor(i)}">{esc(i)}</a>' for i in frame["id"]]
+        raw_html(
+            frame_html(
+                shown,
+                f"Ledger rows of {document_name(document)} (the full, filterable ledger is in "
+                "the Ledger section)",
+                html_columns=("id", "status", "provenance", "exhibit"),
+                classes="ledger-doc",
+                row_attrs=lambda r: {"data-document": document},
+            )
+        )
+        return
+    shown = _ledger_display(frame, with_document=True)
+    for column in ("location", "claim", "published", "robustness", "explanation"):
+        shown[column] = shown[column].map(esc)
+    raw_html(interactive_table(shown, "ledger-table"))
+
+
+def interactive_table(frame: pd.DataFrame, table_id: str) -> str:
+    """A DataTables table (itables, offline bundle) with per-column sorting and filters. The
+    cells are HTML that the caller escaped."""
+    from itables import to_html_datatable
+
+    table = to_html_datatable(
+        frame,
+        connected=False,
+        paging=False,
+        allow_html=True,
+        showIndex=False,
+        table_id=table_id,
+        classes="display compact",
+        columnControl=["order", ["searchList"]],
+        ordering={"indicators": False, "handler": False},
+        layout={"topStart": "info", "topEnd": "search", "bottomStart": None, "bottomEnd": None},
+        scrollX=True,
+        autoWidth=False,
+        display_logo_when_loading=False,
+        maxBytes=0,
+        maxColumns=0,
+    )
+    return f'<div class="ledger-wrap">{table}</div>'
+
+
+def itables_init() -> None:
+    """The DataTables bundle (inline, offline); once, before the first interactive table."""
+    import itables.options as opt
+    from itables.javascript import generate_init_offline_itables_html
+
+    raw_html(generate_init_offline_itables_html(opt.dt_bundle))
 
 
 def ledger_summary() -> None:
-    frame = pd.read_csv(results_dir() / "ledger.csv")
-    counts = frame.groupby(["document", "status"]).size().unstack(fill_value=0).reset_index()
-    print_frame(counts)
+    frame = ledger_frame()
+    counts = frame.groupby(["document", "status"]).size().unstack(fill_value=0)
+    counts["total"] = counts.sum(axis=1)
+    counts.loc["all documents"] = counts.sum()
+    counts = counts.reset_index()
+    counts.insert(0, "name", counts["document"].map(lambda d: document_names().get(d, d)))
+    raw_html(
+        frame_html(
+            counts, "Ledger rows by document and status", ".0f", table_id="dashboard-counts",
+            row_attrs=lambda r: {"data-document": r["document"]},
+        )
+    )  # fmt: skip
 
 
-def load_table(document: str, stem: str) -> pd.DataFrame:
-    """A results table as a data frame (for chunks that select or reshape before printing)."""
-    return pd.read_csv(result(document, "tables", f"{stem}.csv"))
+# --- dashboard, exhibits, provenance, stamp ---------------------------------------------------
+
+
+def stamp() -> None:
+    path = results_dir() / "stamp.json"
+    info = provenance().get("stamp") or (json.loads(path.read_text()) if path.exists() else {})
+    if not info:
+        raw_html('<p class="stamp">Build stamp: not available</p>')
+        return
+    dirty = info.get("dirty")
+    warn = " <strong>(built from a working tree with uncommitted changes)</strong>" if dirty else ""
+    raw_html(
+        f'<div class="stamp" id="build-stamp"><strong>Build</strong>: {esc(stamp_text(info))}'
+        f"{warn}</div>"
+    )
+
+
+def exhibit_table() -> None:
+    rows = []
+    for row in exhibit_rows():
+        where = (
+            f'<a href="#{row["anchor"]}">shown</a>' if row["anchor"] else esc(row["note"] or "—")
+        )
+        rows.append(
+            {
+                "document": esc(row["document_name"]),
+                "exhibit": esc(row["exhibit"]),
+                "title": esc(row["title"]),
+                "status": badge(row["status"]),
+                "where": where,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    raw_html(
+        frame_html(
+            frame,
+            "Every figure and table of the documents (and the pipeline's own), with status",
+            table_id="exhibit-table",
+            html_columns=tuple(frame.columns),
+        )
+    )
+
+
+def provenance_section() -> None:
+    """One entry per output: rule, script, functions, modules, inputs, raw sources with
+    sha256, output sha256 and the commit. Ledger rows and figures link here."""
+    prov = provenance()
+    commit = prov.get("stamp", {}).get("commit", "unknown")
+    parts = []
+    for output, entry in sorted(prov["outputs"].items()):
+        sources = (
+            "".join(
+                f"<li><code>{esc(s['source'])}/{esc(s['file'])}</code> sha256 "
+                f"<code>{esc(s['sha256'])}</code>{'' if s['pinned_in_registry'] else ' (not pinned)'}</li>"
+                for s in entry["sources"]
+            )
+            or "<li>none (computed from the configuration alone)</li>"
+        )
+        items = [
+            ("rule", f"<code>{esc(entry['rule'])}</code>"),
+            ("script", f"<code>{esc(entry['script'])}</code>"),
+            ("functions", ", ".join(f"<code>{esc(f)}</code>" for f in entry["functions"])),
+            ("modules", ", ".join(f"<code>{esc(m)}</code>" for m in entry["modules"])),
+            ("inputs", ", ".join(f"<code>{esc(i)}</code>" for i in entry["inputs"][:12])
+             + (f" and {len(entry['inputs']) - 12} more" if len(entry["inputs"]) > 12 else "")),
+            ("output sha256", f"<code>{esc(entry['sha256'])}</code>"),
+            ("built", f"{esc(entry['built'])}, commit <code>{esc(commit[:12])}</code>"),
+        ]  # fmt: skip
+        rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in items if v)
+        parts.append(
+            f'<div class="prov" id="{entry["id"]}"><h4><code>{esc(output)}</code></h4>'
+            f'<div class="table-scroll"><table class="prov-table">{rows}'
+            f"<tr><th>raw sources</th><td><ul>{sources}</ul></td></tr></table></div></div>"
+        )
+    raw_html("\n".join(parts))
+
+
+def pipeline_picture() -> None:
+    """The rule graph of this run (from provenance.json), coloured by document and status."""
+    from gvcneg.report import pipeline
+
+    info = provenance().get("pipeline")
+    if not info:
+        raw_html("<p>The rule graph is not available (no provenance.json).</p>")
+        return
+    graph = {"nodes": info["graph"]["nodes"], "edges": [tuple(e) for e in info["graph"]["edges"]]}
+    awaiting: dict[str, list[str]] = {}
+    for row in exhibit_rows():
+        if row["status"].startswith("awaiting data: "):
+            for source in row["status"].removeprefix("awaiting data: ").split(", "):
+                awaiting.setdefault(source, []).append(f"{row['document_name']}: {row['exhibit']}")
+    svg = pipeline.to_svg(pipeline.to_dot(graph, info["status"], awaiting))
+    legend = " ".join(
+        f'<span class="badge" style="background:{c}">{esc(d)}</span>'
+        for d, c in pipeline.DOCUMENT_COLOURS.items()
+    )
+    borders = "green border: up to date; red: would re-run; dashed grey: awaiting data"
+    if svg is None:
+        edges = "".join(f"<li><code>{esc(a)}</code> → <code>{esc(b)}</code></li>"
+                        for a, b in graph["edges"])  # fmt: skip
+        raw_html(
+            "<p>Graphviz (<code>dot</code>) is not installed, so the rule graph is listed as "
+            f"edges (install Debian's <code>graphviz</code> to draw it).</p><ul>{edges}</ul>"
+        )
+        return
+    raw_html(
+        f'<figure class="exhibit pipeline" id="fig-pipeline"><div class="graph-scroll">{svg}</div>'
+        f"<figcaption><strong>The pipeline</strong> — Snakemake's rule graph of this run "
+        f"(<code>snakemake --rulegraph</code>), fill by document: {legend}; {borders}."
+        "</figcaption></figure>"
+    )
+
+
+def benchmark_chart() -> None:
+    from gvcneg.report import pipeline
+
+    frame = pipeline.benchmarks(results_dir())
+    if frame.empty:
+        raw_html("<p>No benchmark files yet.</p>")
+        return
+    raw_html(
+        f'<figure class="exhibit" id="fig-benchmarks"><div class="table-scroll">'
+        f"{pipeline.benchmark_chart(frame)}</div><figcaption><strong>Run time and peak memory"
+        f"</strong> of the {min(25, len(frame))} slowest of {len(frame)} jobs of the runs that "
+        "built these results (<code>results/benchmarks/</code>; Snakemake's "
+        "<code>benchmark:</code> files). Total wall time of the jobs: "
+        f"{frame['seconds'].sum():.0f} s; largest peak memory: "
+        f"{frame['max_rss_mb'].max():.0f} MB.</figcaption></figure>"
+    )

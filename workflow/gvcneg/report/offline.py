@@ -21,6 +21,11 @@ import yaml
 INCLUDE = re.compile(r"^\{\{<\s*include\s+(\S+)\s*>\}\}\s*$", re.MULTILINE)
 CHUNK = re.compile(r"^```\{python\}[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"`\{python\}\s+([^`]+)`")
+HEADING = re.compile(
+    r"^#{1,6}\s+(?P<title>.+?)\s*\{#(?P<id>(?:sec|fig|tbl)-[\w-]+)[^}]*\}\s*$", re.MULTILINE
+)
+# A Quarto cross-reference: @sec-x, @fig-x, @tbl-x (not part of an e-mail address or a word).
+CROSSREF = re.compile(r"(?<![\w@/])@(?P<id>(?:sec|fig|tbl)-[\w-]*\w)")
 OPTION = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
 
 
@@ -107,14 +112,40 @@ def execute(blocks: list, echo_default: bool = False) -> str:
     return "\n".join(out)
 
 
+def resolve_crossrefs(markdown: str) -> str:
+    """Quarto's ``@sec-x`` as a link to the section, named by its title (Quarto writes
+    "Section n"); an unknown id is an error, as in Quarto."""
+    titles = {m["id"]: m["title"].strip() for m in HEADING.finditer(markdown)}
+    titles.update({i: i for i in re.findall(r'id="((?:fig|tbl)-[\w-]+)"', markdown)})
+
+    def _sub(match):
+        ref = match["id"]
+        if ref not in titles:
+            raise RenderError(f"unresolved cross-reference @{ref}")
+        kind = {"sec": "section", "fig": "figure", "tbl": "table"}[ref.split("-", 1)[0]]
+        text = titles[ref] if ref.startswith("sec") else ref
+        return f"[{kind} “{text}”](#{ref})"
+
+    out, pos = [], 0
+    # Leave code and raw blocks alone.
+    for block in re.finditer(r"^```.*?^```\s*$", markdown, re.MULTILINE | re.DOTALL):
+        out.append(CROSSREF.sub(_sub, markdown[pos : block.start()]))
+        out.append(block.group(0))
+        pos = block.end()
+    out.append(CROSSREF.sub(_sub, markdown[pos:]))
+    return "".join(out)
+
+
 def to_markdown(qmd: Path) -> tuple[dict, str]:
     text = resolve_includes(Path(qmd).read_text(), Path(qmd).parent)
     meta, body = split_front_matter(text)
     echo = (meta.get("execute") or {}).get("echo", False)
-    return meta, execute(parse_blocks(body), echo_default=echo)
+    return meta, resolve_crossrefs(execute(parse_blocks(body), echo_default=echo))
 
 
-def render(qmd: Path, output_html: Path, css: Path | None = None) -> Path:
+def render(
+    qmd: Path, output_html: Path, css: Path | None = None, script: Path | None = None
+) -> Path:
     """Render one .qmd (with its includes) to a self-contained HTML file."""
     import pypandoc
 
@@ -127,6 +158,8 @@ def render(qmd: Path, output_html: Path, css: Path | None = None) -> Path:
             args.append(f"--metadata={key}:{meta[key]}")
     if css is not None:
         args.append(f"--css={Path(css).resolve()}")
+    if script is not None:
+        args.append(f"--include-after-body={Path(script).resolve()}")
     args.append(f"--resource-path={Path(qmd).parent.resolve()}")
     tmp = output_html.with_suffix(".tmp.html")
     pypandoc.convert_text(

@@ -53,7 +53,12 @@ def render_report(project, results, output_html, env: dict | None = None) -> str
         cwd = Path.cwd()
         os.chdir(project)  # chunks run where Quarto runs them: the project directory
         try:
-            offline.render(project / MAIN, output_html, css=project / "offline.css")
+            offline.render(
+                project / MAIN,
+                output_html,
+                css=project / "offline.css",
+                script=project / "after-body.html",
+            )
         finally:
             os.chdir(cwd)
     return route
