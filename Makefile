@@ -84,6 +84,11 @@ verify: $(STAMP)
 	$(BIN)/snakemake --profile profiles/default --cores $(CORES) $(if $(FORCE),--forceall,)
 	$(BIN)/python -m gvcneg.report.manifest $(REFERENCE) --results results
 
+## Every registered input file: available, cached, in a mirror or missing (with the format,
+## what it must hold and where to put your copy).
+data-status: $(STAMP)
+	$(BIN)/python -m gvcneg.data.status
+
 ## The README's exhibit table (every figure and table of every document) and pipeline graph,
 ## from the exhibit registry and the DAG.
 exhibits: $(STAMP)

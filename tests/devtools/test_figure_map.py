@@ -1,10 +1,19 @@
-"""The README's figure/table map is generated from the DAG and is current."""
+"""The README's exhibit table and pipeline graph are generated from the registry and the DAG,
+and are current."""
 
 from pathlib import Path
 
 import pytest
 
-from gvcneg.devtools.figure_map import current_block, dag_outputs, figure_map, label
+from gvcneg.devtools.figure_map import (
+    GRAPH_END,
+    GRAPH_START,
+    current_block,
+    dag_outputs,
+    exhibit_table,
+    label,
+    pipeline_mermaid,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -23,7 +32,11 @@ def test_labels_follow_the_documents_numbering(stem, expected):
     assert label(stem) == expected
 
 
-def test_readme_map_is_generated_from_the_current_dag(tmp_path):
-    block = figure_map(dag_outputs(REPO, tmp_path))
-    assert "deremer2023_figure_1" in block
-    assert current_block((REPO / "README.md").read_text()) == block, "run `make figure-map`"
+def test_readme_exhibit_table_and_graph_are_generated_from_the_current_dag(tmp_path):
+    readme = (REPO / "README.md").read_text()
+    table = exhibit_table(dag_outputs(REPO, tmp_path), REPO / "targets" / "exhibits")
+    assert "`deremer2023_figure_1`" in table and "awaiting data: wto-ttd" in table
+    assert current_block(readme) == table, "run `make exhibits`"
+    graph = pipeline_mermaid(REPO, tmp_path)
+    assert "flowchart LR" in graph and "deremer2023_figure_1" in graph
+    assert current_block(readme, GRAPH_START, GRAPH_END) == graph, "run `make exhibits`"

@@ -31,8 +31,8 @@ def chromium():
 
 
 @pytest.fixture(scope="module")
-def page(chromium, e2e_run):
-    report = e2e_run / "results" / "report" / "gvcneg_report.html"
+def page(chromium, small_dag):
+    report = small_dag.workdir / "results" / "report" / "gvcneg_report.html"
     browser = browser_mod.Browser(chromium, width=1280, height=900)
     try:
         browser.open(report.as_uri(), settle=3.0)
@@ -42,8 +42,8 @@ def page(chromium, e2e_run):
 
 
 @pytest.fixture(scope="module")
-def ledger(e2e_run):
-    return pd.read_csv(e2e_run / "results" / "ledger.csv")
+def ledger(small_dag):
+    return pd.read_csv(small_dag.workdir / "results" / "ledger.csv")
 
 
 def test_every_ledger_row_is_in_the_dom(page, ledger):
@@ -154,8 +154,8 @@ def test_the_build_stamp_is_on_the_page(page):
     assert "commit" in stamp and "config" in stamp and "Python" in stamp
 
 
-def test_screenshots_of_the_top_and_the_ledger(page, e2e_run):
-    out = e2e_run / "results" / "report"
+def test_screenshots_of_the_top_and_the_ledger(page, small_dag):
+    out = small_dag.workdir / "results" / "report"
     page.evaluate("window.scrollTo(0, 0)")
     top = page.screenshot(out / "screenshot_top.png")
     page.evaluate("document.getElementById('sec-ledger').scrollIntoView()")

@@ -99,3 +99,56 @@ def test_report_project_is_valid_quarto():
     # Every chapter file is included exactly once.
     chapters = {p.name for p in (REPO / "report").glob("_*.qmd")}
     assert chapters == set(offline.INCLUDE.findall(main))
+
+
+def test_table_text_is_not_reparsed_as_markdown_or_maths(tmp_path, monkeypatch):
+    """A '$', '*' or '^' in a cell stays a character (pandoc would make maths, emphasis and
+    superscripts of a pipe table's text)."""
+    import pandas as pd
+
+    from gvcneg.report import helpers
+
+    frame = pd.DataFrame(
+        {"claim": ["2021 PPP $ vs $41 billion", "4*(2*g + 1)/(59 - 9*g)", "(gM^G - gM^W) < x"]}
+    )
+    proj = tmp_path / "p"
+    proj.mkdir()
+    (proj / "report.qmd").write_text(
+        "---\ntitle: T\n---\n\n```{python}\n#| output: asis\nimport pandas as pd\n"
+        "from gvcneg.report import helpers as h\n"
+        f"h.print_frame(pd.DataFrame({frame.to_dict('list')!r}), 'a $ caption')\n```\n"
+    )
+    html = offline.render(proj / "report.qmd", tmp_path / "out.html").read_text()
+    assert "<math" not in html and "<em>" not in html and "<sup>" not in html
+    for text in ("2021 PPP $ vs $41 billion", "4*(2*g + 1)/(59 - 9*g)", "(gM^G - gM^W) &lt; x"):
+        assert text in html
+    assert helpers.esc("<b>") == "&lt;b&gt;"
+
+
+def test_crossreferences_resolve_to_the_section(tmp_path):
+    proj = tmp_path / "p"
+    proj.mkdir()
+    (proj / "report.qmd").write_text(
+        "# Data sources {#sec-data-sources}\n\nText.\n\n# Other\n\nSee @sec-data-sources.\n"
+    )
+    html = offline.render(proj / "report.qmd", tmp_path / "out.html").read_text()
+    assert "@sec-data-sources" not in html
+    assert 'href="#sec-data-sources"' in html and "Data sources" in html
+    (proj / "report.qmd").write_text("# A {#sec-a}\n\nSee @sec-missing.\n")
+    with pytest.raises(offline.RenderError, match="sec-missing"):
+        offline.render(proj / "report.qmd", tmp_path / "out2.html")
+
+
+def test_the_report_sources_resolve_every_crossreference():
+    text = offline.resolve_includes((REPO / "report" / "report.qmd").read_text(), REPO / "report")
+    ids = set(offline.HEADING.findall(text) and [m["id"] for m in offline.HEADING.finditer(text)])
+    refs = {m["id"] for m in offline.CROSSREF.finditer(text)}
+    assert refs <= ids, refs - ids
+
+
+def test_quarto_project_keeps_toc_and_the_offline_extras():
+    config = yaml.safe_load((REPO / "report" / "_quarto.yml").read_text())
+    html = config["format"]["html"]
+    assert html["toc"] and html["toc-location"] == "left"
+    assert (REPO / "report" / html["include-after-body"]).exists()
+    assert (REPO / "report" / html["css"]).exists()

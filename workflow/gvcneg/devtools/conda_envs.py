@@ -38,6 +38,8 @@ GROUPS = {
         "tabulate",
         "pypandoc_binary",
         "matplotlib",
+        "itables",
+        "snakemake",
     ],  # fmt: skip
 }
 

@@ -1,28 +1,40 @@
-"""The README's map from each document's figures and tables to the rule and output files.
+"""The README's exhibit table and pipeline picture, generated from the registry and the DAG.
 
-Built from the DAG itself (``snakemake --summary``), so it cannot drift from the workflow:
-``make figure-map`` rewrites the block between the markers in README.md and a test checks that
-the block is current.
+The exhibit table lists every figure and table of every document (``targets/exhibits/``,
+including those awaiting data) and every other figure or table the DAG writes, with its
+status, the rule that makes it and its files; the picture is Snakemake's rule graph as Mermaid.
+``make exhibits`` rewrites both blocks in README.md and a test checks that they are current.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-START, END = "<!-- figure-map:start -->", "<!-- figure-map:end -->"
+from gvcneg.report import exhibits as ex
+from gvcneg.report.pipeline import parse_rulegraph, to_mermaid
+
+START, END = "<!-- exhibits:start -->", "<!-- exhibits:end -->"
+GRAPH_START, GRAPH_END = "<!-- pipeline-graph:start -->", "<!-- pipeline-graph:end -->"
 ITEM = re.compile(
     r"^results/(?P<doc>[a-z0-9_]+)/(?P<kind>figures|tables)/(?P<stem>[^/]+)\.(?P<ext>\w+)$"
 )
+REPORT = "results/report/gvcneg_report.html"
+
+
+def _snakemake(repo: Path, workdir: Path, *args: str) -> str:
+    cmd = [str(Path(sys.executable).with_name("snakemake")), *args, "--snakefile",
+           str(repo / "Snakefile"), "--directory", str(workdir)]  # fmt: skip
+    env = {**os.environ, "GVCNEG_NESTED_SNAKEMAKE": "1"}
+    return subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=repo, env=env).stdout
 
 
 def dag_outputs(repo: Path, workdir: Path) -> list[tuple[str, str]]:
     """(output file, rule) for every output of the default target's DAG."""
-    cmd = [str(Path(sys.executable).with_name("snakemake")), "--summary", "--snakefile",
-           str(repo / "Snakefile"), "--directory", str(workdir)]  # fmt: skip
-    text = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=repo).stdout
+    text = _snakemake(repo, workdir, "--summary")
     rows = [line.split("\t") for line in text.splitlines()[1:] if "\t" in line]
     return [(row[0], row[2]) for row in rows]
 
@@ -38,36 +50,52 @@ def label(stem: str) -> str:
     return f"{text} ({match.group(3).replace('_', ' ')})" if match.group(3) else text
 
 
-def _natural(key) -> list:
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", "/".join(key))]
-
-
-def figure_map(outputs: list[tuple[str, str]]) -> str:
-    items: dict[tuple[str, str, str], dict] = {}
+def exhibit_table(outputs: list[tuple[str, str]], registry_dir: Path) -> str:
+    """Markdown: document | exhibit | status | rule | files (| escaped for the pipe table)."""
+    files: dict[str, dict] = {}
     for path, rule in outputs:
         match = ITEM.match(path)
-        if not match:
-            continue
-        key = (match["doc"], match["kind"], match["stem"])
-        entry = items.setdefault(key, {"rule": rule, "exts": set()})
-        entry["exts"].add(match["ext"])
-    lines = ["| document | item | rule | output |", "|---|---|---|---|"]
-    for (doc, kind, stem), entry in sorted(items.items(), key=lambda kv: _natural(kv[0])):
-        exts = ",".join(sorted(entry["exts"]))
-        lines.append(
-            f"| {doc} | {label(stem)} | `{entry['rule']}` | `results/{doc}/{kind}/{stem}.{{{exts}}}` |"
-        )
+        if match:
+            key = f"{match['doc']}/{match['kind']}/{match['stem']}"
+            files.setdefault(key, {"rule": rule, "exts": set()})["exts"].add(match["ext"])
+    built = set(files)
+    names = ex.document_names(registry_dir)
+    registry = ex.with_supplementary(ex.load_registry(registry_dir), built, names)
+    lines = ["| document | exhibit | status | rule | files (shown in the report at) |",
+             "|---|---|---|---|---|"]  # fmt: skip
+    for row in ex.exhibit_rows(registry, built):
+        rules, paths = [], []
+        for output in row["outputs"]:
+            entry = files[f"{row['document']}/{output}"]
+            rules.append(f"`{entry['rule']}`")
+            paths.append(
+                f"`results/{row['document']}/{output}.{{{','.join(sorted(entry['exts']))}}}`"
+            )
+        where = f" (`#{row['anchor']}`)" if row["anchor"] else ""
+        cells = [
+            row["document_name"],
+            row["exhibit"],
+            row["status"],
+            ", ".join(dict.fromkeys(rules)) or "—",
+            (", ".join(paths) + where) if paths else (row["note"] or "—"),
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-def replace_block(readme: str, block: str) -> str:
-    before, rest = readme.split(START, 1)
-    _, after = rest.split(END, 1)
-    return f"{before}{START}\n{block}{END}{after}"
+def pipeline_mermaid(repo: Path, workdir: Path) -> str:
+    graph = parse_rulegraph(_snakemake(repo, workdir, "--rulegraph", "dot"))
+    return "```mermaid\n" + to_mermaid(graph) + "```\n"
 
 
-def current_block(readme: str) -> str:
-    return readme.split(START, 1)[1].split(END, 1)[0].lstrip("\n")
+def replace_block(readme: str, block: str, start: str = START, end: str = END) -> str:
+    before, rest = readme.split(start, 1)
+    _, after = rest.split(end, 1)
+    return f"{before}{start}\n{block}{end}{after}"
+
+
+def current_block(readme: str, start: str = START, end: str = END) -> str:
+    return readme.split(start, 1)[1].split(end, 1)[0].lstrip("\n")
 
 
 if __name__ == "__main__":
@@ -75,7 +103,10 @@ if __name__ == "__main__":
 
     repo = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
     with tempfile.TemporaryDirectory() as tmp:
-        block = figure_map(dag_outputs(repo, Path(tmp)))
+        table = exhibit_table(dag_outputs(repo, Path(tmp)), repo / "targets" / "exhibits")
+        graph = pipeline_mermaid(repo, Path(tmp))
     readme = repo / "README.md"
-    readme.write_text(replace_block(readme.read_text(), block))
-    print(f"figure map: {block.count(chr(10)) - 2} items")
+    text = replace_block(readme.read_text(), table)
+    text = replace_block(text, graph, GRAPH_START, GRAPH_END)
+    readme.write_text(text)
+    print(f"exhibit table: {table.count(chr(10)) - 2} rows; rule graph written")

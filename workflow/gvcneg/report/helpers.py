@@ -118,8 +118,20 @@ def frame_html(
     )
 
 
-def print_frame(frame: pd.DataFrame, caption: str = "", floatfmt: str = ".4g", table_id="") -> None:
-    raw_html(frame_html(frame, caption, floatfmt, table_id))
+def print_frame(
+    frame: pd.DataFrame, caption: str = "", floatfmt: str = ".4g", source: tuple = ()
+) -> None:
+    """A data frame as an escaped HTML table. ``source=(document, stem)`` names the results
+    table it shows (a selection of its columns): the table then carries the document's name,
+    the anchor the exhibit table links to, and a link to its provenance."""
+    if not source:
+        raw_html(frame_html(frame, caption, floatfmt))
+        return
+    document, stem = source
+    text = f"{document_name(document)}: {caption}" if caption else document_name(document)
+    body = frame_html(frame, text, floatfmt, table_id=ex.anchor(document, f"tables/{stem}"))
+    link = _provenance_link(f"results/{document}/tables/{stem}.csv")
+    raw_html(f'{body}<p class="table-note">{link}</p>')
 
 
 def table(document: str, stem: str, caption: str = "", floatfmt: str = ".4g") -> None:
@@ -394,12 +406,29 @@ def stamp() -> None:
     )
 
 
+@cache
+def _shown_stems() -> str:
+    """The report's sources: an output whose stem they never name is not shown."""
+    from gvcneg.empirics.gvcdr2025_ch8.reporting import ITEMS
+
+    # Chapter 8 shows its figures and tables in a loop over its availability table.
+    looped = "\n".join(f'"{stem}"' for stem, *_ in ITEMS)
+    return "\n".join(p.read_text() for p in (REPO / "report").glob("*.qmd")) + looped
+
+
 def exhibit_table() -> None:
     rows = []
     for row in exhibit_rows():
-        where = (
-            f'<a href="#{row["anchor"]}">shown</a>' if row["anchor"] else esc(row["note"] or "—")
-        )
+        stems = [o.split("/", 1)[1] for o in row["outputs"]]
+        shown = row["anchor"] and any(f'"{s}"' in _shown_stems() for s in stems)
+        if shown:
+            where = f'<a href="#{row["anchor"]}">shown</a>'
+        elif row["outputs"]:
+            where = "file only: " + ", ".join(
+                f"<code>results/{esc(row['document'])}/{esc(o)}.csv</code>" for o in row["outputs"]
+            )
+        else:
+            where = esc(row["note"] or "—")
         rows.append(
             {
                 "document": esc(row["document_name"]),
@@ -505,4 +534,33 @@ def benchmark_chart() -> None:
         "<code>benchmark:</code> files). Total wall time of the jobs: "
         f"{frame['seconds'].sum():.0f} s; largest peak memory: "
         f"{frame['max_rss_mb'].max():.0f} MB.</figcaption></figure>"
+    )
+
+
+def data_status() -> None:
+    """Every registered input file and whether it could be had for this run (the table of
+    ``make data-status``), with what to supply for the missing ones."""
+    import yaml
+
+    from gvcneg.data.registry import load_sources
+    from gvcneg.data.status import status_table
+
+    workdir = results_dir().parent
+    paths = yaml.safe_load((REPO / "paths.yaml").read_text())
+    for key in ("data_cache",):
+        path = Path(paths["paths"][key])
+        paths["paths"][key] = str(path if path.is_absolute() else workdir / path)
+    paths["paths"]["data_mirrors"] = [
+        str(p if Path(p).is_absolute() else workdir / p) for p in paths["paths"]["data_mirrors"]
+    ]
+    table = status_table(load_sources(REPO / "sources"), paths)
+    counts = table["state"].value_counts()
+    print(
+        "Input files at the time of rendering: "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + " (`make data-status` prints this list with what to supply for each missing file).\n"
+    )
+    print_frame(
+        table[["source", "file", "format", "state", "used_by", "where to put it"]],
+        "Every registered input file and its state",
     )

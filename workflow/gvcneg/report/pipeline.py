@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -39,8 +38,10 @@ STATUS_STYLE = {  # border colour and style
 
 def rulegraph(snakefile: Path, workdir: Path, configfiles: list[Path]) -> dict:
     """Nodes (rule names) and edges (producer -> consumer) of the default target's DAG."""
+    from gvcneg.report.provenance import snakemake_executable
+
     cmd = [
-        str(Path(sys.executable).with_name("snakemake")),
+        snakemake_executable(),
         "--rulegraph", "dot", "--nolock",
         "--snakefile", str(snakefile), "--directory", str(workdir),
         "--configfile", *map(str, configfiles),

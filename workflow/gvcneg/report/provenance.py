@@ -15,6 +15,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ DATA_FILE = re.compile(r"(?:^|/)(?P<source>[A-Za-z0-9._-]+)/(?P<file>[^/]+)$")
 def detailed_summary(snakefile: Path, workdir: Path, configfiles: list[Path]) -> list[dict]:
     """Snakemake's own record of the DAG: one dict per output file (rule, log, inputs, ...)."""
     cmd = [
-        str(Path(sys.executable).with_name("snakemake")),
+        snakemake_executable(),
         "--detailed-summary",
         "--nolock",
         "--cores", "1",
@@ -38,6 +39,12 @@ def detailed_summary(snakefile: Path, workdir: Path, configfiles: list[Path]) ->
         cmd, capture_output=True, text=True, check=True, cwd=workdir, env=env
     ).stdout
     return parse_summary(text)
+
+
+def snakemake_executable() -> str:
+    """The Snakemake of this environment (the venv's, or a conda env's on PATH)."""
+    beside = Path(sys.executable).with_name("snakemake")
+    return str(beside) if beside.exists() else (shutil.which("snakemake") or "snakemake")
 
 
 def parse_summary(text: str) -> list[dict]:
