@@ -1,4 +1,13 @@
-"""Rule script: build results/ledger.csv from the targets registry and computed.csv files."""
+"""Rule script: build results/ledger.csv from the targets registry and computed.csv files.
+
+The Markdown and HTML versions end with the build stamp (commit, config hash, date, versions);
+the CSV stays free of it, so two runs of the same code compare byte for byte.
+"""
+
+import html
+import json
+import os
+from pathlib import Path
 
 import pandas as pd
 
@@ -6,6 +15,7 @@ from gvcneg.io import save_table
 from gvcneg.ledger.compare import build_ledger, read_computed
 from gvcneg.ledger.targets import load_registry
 from gvcneg.logs import logged
+from gvcneg.report.stamp import build_stamp, stamp_text
 
 with logged(snakemake.log[0]) as log:
     targets = load_registry(snakemake.input.targets)
@@ -20,3 +30,10 @@ with logged(snakemake.log[0]) as log:
     ledger = build_ledger(targets, computed, robustness)
     log.info("ledger statuses:\n%s", ledger["status"].value_counts().to_string())
     save_table(ledger, snakemake.output.csv, snakemake.output.md, snakemake.output.html, ".4g")
+    repo = Path(snakemake.input.targets[0]).resolve().parents[1]
+    config = json.loads(json.dumps(snakemake.config, default=str))
+    stamp = stamp_text(build_stamp(repo, config, os.environ.get("GVCNEG_PROFILE", "")))
+    with open(snakemake.output.md, "a") as handle:
+        handle.write(f"\nBuild: {stamp}\n")
+    with open(snakemake.output.html, "a") as handle:
+        handle.write(f'<p class="stamp">Build: {html.escape(stamp)}</p>\n')
