@@ -48,7 +48,10 @@ def test_generated_blocks_are_current(documents):
         line for line in qmd.splitlines() if "include _" in line and line not in block
     ]
     assert all(
-        any(name in line for name in ("_introduction", "_data_sources", "_ledger"))
+        any(
+            name in line
+            for name in ("_dashboard", "_introduction", "_data_sources", "_ledger", "_provenance")
+        )
         for line in other_includes
     ), other_includes
 

@@ -45,8 +45,30 @@ _SCHEMA = {
                                 "label": {"type": "string"},
                                 "kind": {"enum": ["figure", "table"]},
                                 "stem": {"type": ["string", "null"]},
-                                "needs": {"type": "string"},
+                                "needs": {
+                                    "oneOf": [
+                                        {"type": "string"},
+                                        {"type": "array", "items": {"type": "string"}},
+                                    ]
+                                },
                                 "not_made": {"type": "string"},
+                                "title": {"type": "string"},
+                                "basis": {
+                                    "enum": [
+                                        "document",
+                                        "substitute",
+                                        "diagram",
+                                        "simulated",
+                                        "confidential",
+                                    ]
+                                },
+                                "also": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "string",
+                                        "pattern": "^(figures|tables)/[a-z0-9_]+$",
+                                    },
+                                },
                             },
                         },
                     },

@@ -1,6 +1,6 @@
 """The README's exhibit table and pipeline picture, generated from the registry and the DAG.
 
-The exhibit table lists every figure and table of every document (``targets/exhibits/``,
+The exhibit table lists every figure and table of every document (``documents.yaml``,
 including those awaiting data) and every other figure or table the DAG writes, with its
 status, the rule that makes it and its files; the picture is Snakemake's rule graph as Mermaid.
 ``make exhibits`` rewrites both blocks in README.md and a test checks that they are current.
@@ -50,7 +50,7 @@ def label(stem: str) -> str:
     return f"{text} ({match.group(3).replace('_', ' ')})" if match.group(3) else text
 
 
-def exhibit_table(outputs: list[tuple[str, str]], registry_dir: Path) -> str:
+def exhibit_table(outputs: list[tuple[str, str]], repo: Path) -> str:
     """Markdown: document | exhibit | status | rule | files (| escaped for the pipe table)."""
     files: dict[str, dict] = {}
     for path, rule in outputs:
@@ -59,8 +59,8 @@ def exhibit_table(outputs: list[tuple[str, str]], registry_dir: Path) -> str:
             key = f"{match['doc']}/{match['kind']}/{match['stem']}"
             files.setdefault(key, {"rule": rule, "exts": set()})["exts"].add(match["ext"])
     built = set(files)
-    names = ex.document_names(registry_dir)
-    registry = ex.with_supplementary(ex.load_registry(registry_dir), built, names)
+    names = ex.document_names(repo)
+    registry = ex.with_supplementary(ex.load_registry(repo), built, names)
     lines = ["| document | exhibit | status | rule | files (shown in the report at) |",
              "|---|---|---|---|---|"]  # fmt: skip
     for row in ex.exhibit_rows(registry, built):
@@ -77,7 +77,7 @@ def exhibit_table(outputs: list[tuple[str, str]], registry_dir: Path) -> str:
             row["exhibit"],
             row["status"],
             ", ".join(dict.fromkeys(rules)) or "—",
-            (", ".join(paths) + where) if paths else (row["note"] or "—"),
+            (", ".join(paths) + where) if paths else "—",
         ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
@@ -103,7 +103,7 @@ if __name__ == "__main__":
 
     repo = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
     with tempfile.TemporaryDirectory() as tmp:
-        table = exhibit_table(dag_outputs(repo, Path(tmp)), repo / "targets" / "exhibits")
+        table = exhibit_table(dag_outputs(repo, Path(tmp)), repo)
         graph = pipeline_mermaid(repo, Path(tmp))
     readme = repo / "README.md"
     text = replace_block(readme.read_text(), table)

@@ -1,10 +1,10 @@
-"""The exhibit registry: every figure and table of every document, and what became of it.
+"""Every figure and table of every document, and what became of it.
 
-``targets/exhibits/<document>.yaml`` lists each document's own figures and tables (also those
-the pipeline cannot build), with the basis of our output. The status shown in the report and
-the README is derived here from the registry and from which outputs exist (or are in the DAG),
-so an exhibit that awaits data says which source, and a simulated estimator check is never
-listed under the document's own figure number.
+The document manifest (``documents.yaml``) lists each document's own figures and tables (also
+those the pipeline cannot make), with the basis of our output. The status shown in the report
+and the README is derived here from those entries and from which outputs exist (or are in the
+DAG), so an exhibit that awaits data says which source, and a simulated estimator check is
+never listed under the document's own figure number.
 """
 
 from __future__ import annotations
@@ -13,44 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-import yaml
+from gvcneg.documents import load_documents
 
-BASES = ("document", "substitute", "simulated", "diagram", "confidential", "transcribed")
 BADGE_FOR_BASIS = {
     "document": "reproduced",
     "substitute": "substitute",
     "simulated": "simulated check",
     "diagram": "redrawn diagram",
-}
-
-SCHEMA = {
-    "type": "object",
-    "required": ["document", "name", "exhibits"],
-    "additionalProperties": False,
-    "properties": {
-        "document": {"type": "string", "pattern": "^[a-z0-9_]+$"},
-        "name": {"type": "string"},
-        "exhibits": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["label", "title", "basis"],
-                "additionalProperties": False,
-                "properties": {
-                    "label": {"type": "string"},
-                    "title": {"type": "string"},
-                    "basis": {"enum": list(BASES)},
-                    "outputs": {
-                        "type": "array",
-                        "items": {"type": "string", "pattern": "^(figures|tables)/[a-z0-9_]+$"},
-                    },
-                    "needs": {"type": "array", "items": {"type": "string"}},
-                    "note": {"type": "string"},
-                },
-            },
-        },
-    },
 }
 
 
@@ -63,7 +32,7 @@ class Exhibit:
     basis: str
     outputs: list[str] = field(default_factory=list)
     needs: list[str] = field(default_factory=list)
-    note: str = ""
+    not_made: str = ""
     supplementary: bool = False
 
     @property
@@ -73,13 +42,12 @@ class Exhibit:
         return "table" if self.label.lower().startswith("table") else "figure"
 
     def status(self, built: set[str]) -> str:
-        """``built``: the ``<document>/<outputs entry>`` stems that exist (or will)."""
-        if self.basis == "confidential":
-            return "not reproducible: data not public"
-        if self.basis == "transcribed":
-            return "not rebuilt (a list of sources)"
+        """``built``: the ``<document>/<figures|tables>/<stem>`` that exist (or will)."""
         if self.outputs and f"{self.document}/{self.outputs[0]}" in built:
             return BADGE_FOR_BASIS[self.basis]
+        if self.not_made:
+            prefix = "not reproducible" if self.basis == "confidential" else "not made"
+            return f"{prefix}: {self.not_made}"
         if self.needs:
             return "awaiting data: " + ", ".join(self.needs)
         return "missing: run the pipeline"
@@ -91,26 +59,28 @@ def anchor(document: str, output: str) -> str:
     return f"{'fig' if kind == 'figures' else 'tbl'}-{document}-{stem}"
 
 
-def load_registry(directory: Path) -> list[Exhibit]:
-    exhibits = []
-    for path in sorted(Path(directory).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text())
-        try:
-            jsonschema.validate(data, SCHEMA)
-        except jsonschema.ValidationError as err:
-            raise ValueError(f"{path}: {err.message}") from err
-        for item in data["exhibits"]:
-            exhibits.append(
-                Exhibit(data["document"], data["name"], **{k: v for k, v in item.items()})
-            )
-    return exhibits
+def from_manifest(document, entry: dict) -> Exhibit:
+    stem = entry["stem"]
+    outputs = ([f"{entry['kind']}s/{stem}"] if stem else []) + list(entry.get("also", []))
+    needs = entry.get("needs", [])
+    return Exhibit(
+        document.id,
+        document.short,
+        entry["label"],
+        entry.get("title", ""),
+        entry.get("basis", "document"),
+        outputs,
+        [needs] if isinstance(needs, str) else list(needs),
+        entry.get("not_made", ""),
+    )
 
 
-def document_names(directory: Path) -> dict[str, str]:
-    return {
-        data["document"]: data["name"]
-        for data in (yaml.safe_load(p.read_text()) for p in sorted(Path(directory).glob("*.yaml")))
-    }
+def load_registry(repo: Path) -> list[Exhibit]:
+    return [from_manifest(d, e) for d in load_documents(repo) for e in d.exhibits]
+
+
+def document_names(repo: Path) -> dict[str, str]:
+    return {d.id: d.short for d in load_documents(repo)}
 
 
 OUTPUT = re.compile(r"^(?P<doc>[a-z0-9_]+)/(?P<kind>figures|tables)/(?P<stem>[^/.]+)\.\w+$")
@@ -163,7 +133,7 @@ def exhibit_rows(exhibits: list[Exhibit], built: set[str]) -> list[dict]:
                 "anchor": anchor(e.document, e.outputs[0])
                 if e.outputs and f"{e.document}/{e.outputs[0]}" in built
                 else "",
-                "note": e.note,
+                "note": e.not_made,
             }
         )
     return rows

@@ -24,7 +24,6 @@ from gvcneg.report.provenance import anchor_id
 from gvcneg.report.stamp import stamp_text
 
 REPO = Path(__file__).resolve().parents[3]
-EXHIBITS_DIR = REPO / "targets" / "exhibits"
 LEDGER_COLUMNS = [
     "id",
     "document",
@@ -160,7 +159,7 @@ def computed_value(document: str, quantity: str) -> float:
 
 @cache
 def document_names() -> dict[str, str]:
-    return ex.document_names(EXHIBITS_DIR)
+    return ex.document_names(REPO)
 
 
 def document_name(document: str) -> str:
@@ -191,7 +190,7 @@ def _built() -> set[str]:
 
 @cache
 def exhibit_rows() -> list[dict]:
-    registry = ex.load_registry(EXHIBITS_DIR)
+    registry = ex.load_registry(REPO)
     built = _built()
     return ex.exhibit_rows(ex.with_supplementary(registry, built, document_names()), built)
 
