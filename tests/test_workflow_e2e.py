@@ -26,7 +26,7 @@ def run(small_dag):
 def test_report_and_ledger_are_built(run):
     report = run / "results" / "report" / "gvcneg_report.html"
     assert report.stat().st_size > 10_000
-    assert "data:image/png;base64" in report.read_text()
+    assert "data:image/svg+xml;base64" in report.read_text()  # figures: embedded SVG
     ledger = pd.read_csv(run / "results" / "ledger.csv")
     assert set(ledger["status"]) <= set(STATUSES)
     # Every row has a computed value, or an explanation of why not.
