@@ -15,7 +15,7 @@ REPORT_SOURCES = sorted(
     repo_file("report", "after-body.html"),
 ]
 PROVENANCE = str(RESULTS / "provenance.json")
-EXHIBITS = str(REPO / "documents.yaml")
+EXHIBITS = repo_file("documents.yaml")
 
 # The profile this run was started with (for the build stamp); jobs inherit it.
 os.environ.setdefault("GVCNEG_PROFILE", profile_in_use(sys.argv, REPO))
