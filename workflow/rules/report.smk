@@ -51,10 +51,10 @@ rule provenance:
     conda:
         ENVS["report"]
     params:
-        repo=lambda wildcards: str(REPO),
-        snakefile=lambda wildcards: str(REPO / "Snakefile"),
+        # Paths relative to the working directory: a moved checkout re-runs nothing.
+        repo=lambda wildcards: os.path.relpath(REPO),
         scripts=lambda wildcards: rule_scripts(),
-        data_cache=lambda wildcards: str(DATA_CACHE),
+        data_cache=lambda wildcards: os.path.relpath(DATA_CACHE),
         results=lambda wildcards, output: os.path.dirname(output.json),
     message:
         "Recording the provenance of every output (rule, code, inputs, source checksums)"

@@ -1,7 +1,7 @@
 """Rule script: build results/ledger.csv from the targets registry and computed.csv files.
 
-The Markdown and HTML versions end with the build stamp (commit, config hash, date, versions);
-the CSV stays free of it, so two runs of the same code compare byte for byte.
+The HTML version ends with the build stamp (commit, config hash, date, versions); the CSV and
+Markdown stay free of it, so two runs of the same code compare byte for byte.
 """
 
 import html
@@ -33,7 +33,5 @@ with logged(snakemake.log[0]) as log:
     repo = Path(snakemake.input.targets[0]).resolve().parents[1]
     config = json.loads(json.dumps(snakemake.config, default=str))
     stamp = stamp_text(build_stamp(repo, config, os.environ.get("GVCNEG_PROFILE", "")))
-    with open(snakemake.output.md, "a") as handle:
-        handle.write(f"\nBuild: {stamp}\n")
     with open(snakemake.output.html, "a") as handle:
         handle.write(f'<p class="stamp">Build: {html.escape(stamp)}</p>\n')

@@ -14,14 +14,14 @@ from gvcneg.report.provenance import build_provenance, detailed_summary
 from gvcneg.report.stamp import build_stamp
 
 with logged(snakemake.log[0]) as log:
-    repo = Path(snakemake.params.repo)
+    repo = Path(snakemake.params.repo).resolve()
     workdir = Path.cwd()
     with tempfile.TemporaryDirectory() as tmp:
         configfile = Path(tmp) / "config.yaml"
         config = json.loads(json.dumps(snakemake.config, default=str))
         configfile.write_text(yaml.safe_dump(config, sort_keys=False))
-        summary = detailed_summary(Path(snakemake.params.snakefile), workdir, [configfile])
-        graph = rulegraph(Path(snakemake.params.snakefile), workdir, [configfile])
+        summary = detailed_summary(repo / "Snakefile", workdir, [configfile])
+        graph = rulegraph(repo / "Snakefile", workdir, [configfile])
     registry = {
         (name, f.name): f.sha256
         for name, source in load_sources(repo / "sources").items()

@@ -33,7 +33,6 @@ NOT_COMPARED_FILES = (
     "report/gvcneg_report.html",
     "report/gvcneg_report.stale.html",
     "ledger.html",
-    "ledger.md",
 )
 DEFAULT_REL_TOL = 1e-9
 DEFAULT_ABS_TOL = 1e-12
