@@ -108,3 +108,14 @@ def table_outputs(document, stem):
         "md": res(document, "tables", f"{stem}.md"),
         "html": res(document, "tables", f"{stem}.html"),
     }
+
+
+def rule_scripts():
+    """Each rule's script, relative to the repository (for provenance.json)."""
+    return {
+        r.name: os.path.relpath(
+            os.path.normpath(os.path.join(os.path.dirname(r.snakefile), r.script)), REPO
+        )
+        for r in workflow.rules
+        if r.script
+    }

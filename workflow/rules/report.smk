@@ -21,17 +21,6 @@ EXHIBITS = repo_file("documents.yaml")
 os.environ.setdefault("GVCNEG_PROFILE", profile_in_use(sys.argv, REPO))
 
 
-def rule_scripts():
-    """Each rule's script, relative to the repository (for provenance.json)."""
-    return {
-        r.name: os.path.relpath(
-            os.path.normpath(os.path.join(os.path.dirname(r.snakefile), r.script)), REPO
-        )
-        for r in workflow.rules
-        if r.script
-    }
-
-
 localrules:
     provenance,
 
