@@ -24,19 +24,6 @@ from gvcneg.report.provenance import anchor_id
 from gvcneg.report.stamp import stamp_text
 
 REPO = Path(__file__).resolve().parents[3]
-LEDGER_COLUMNS = [
-    "id",
-    "document",
-    "location",
-    "claim",
-    "published",
-    "computed",
-    "difference",
-    "status",
-    "agrees",
-    "robustness",
-    "explanation",
-]
 BADGE_CLASS = {
     "reproduced": "ok",
     "transcription checked": "ok",

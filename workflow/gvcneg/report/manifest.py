@@ -13,7 +13,6 @@ their checksums but not compared: they differ between any two runs by design.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import sys
@@ -21,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+
+from gvcneg.data.fetch import sha256_of as sha256
 
 MANIFEST = "manifest.json"
 # Relative to the results directory: never compared (timings, log lines, the run's own stamp).
@@ -36,14 +37,6 @@ NOT_COMPARED_FILES = (
 )
 DEFAULT_REL_TOL = 1e-9
 DEFAULT_ABS_TOL = 1e-12
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def compared(relative: str) -> bool:

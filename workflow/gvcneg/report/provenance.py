@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import csv
-import hashlib
 import io
 import os
 import re
@@ -19,6 +18,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from gvcneg.data.fetch import sha256_of as sha256
 
 DATA_FILE = re.compile(r"(?:^|/)(?P<source>[A-Za-z0-9._-]+)/(?P<file>[^/]+)$")
 
@@ -76,14 +77,6 @@ def script_functions(script: Path) -> list[str]:
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("gvcneg"):
             names += [f"{node.module}.{alias.name}" for alias in node.names]
     return sorted(set(names))
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _relative(path: str, repo: Path) -> str:
