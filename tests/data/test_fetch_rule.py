@@ -60,7 +60,10 @@ def workflow(tmp_path: Path) -> Path:
                 return str(RESULTS.joinpath("logs", document, f"{{name}}.log"))
             def benchfile(document, name):
                 return str(RESULTS.joinpath("benchmarks", document, f"{{name}}.tsv"))
+            import os
             from gvcneg.import_graph import code_files
+            def repo_file(*parts):
+                return os.path.relpath(REPO.joinpath(*parts))
             def code_inputs(script, also=()):
                 workflow_dir = Path({str(SOURCES_DIR.parent)!r}) / "workflow"
                 return [str(f) for f in code_files(workflow_dir / "scripts" / script, workflow_dir)]
