@@ -381,12 +381,15 @@ def planned_jobs(output: str) -> list[str]:
 
 
 def result_files(workdir: Path) -> dict[str, Path]:
-    """Every output under results/ except the run's own logs and benchmark timings."""
+    """Every output under results/ except the run's own logs, benchmark timings and
+    manifest."""
     results = workdir / "results"
     return {
         str(p.relative_to(results)): p
         for p in results.rglob("*")
-        if p.is_file() and p.relative_to(results).parts[0] not in ("logs", "benchmarks")
+        if p.is_file()
+        and p.relative_to(results).parts[0] not in ("logs", "benchmarks")
+        and p.name != "manifest.json"  # the run's own record: its stamp names the profile
     }
 
 

@@ -183,6 +183,20 @@ def fig_7_8(relative: pd.DataFrame, start: int, end: int):
     return fig, relative
 
 
+def _fit_inside(fig, text, box, min_size: float = 5.0, margin: float = 0.9) -> None:
+    """Shrink ``text``'s font until it fits inside ``box`` (x0, y0, x1, y1, data coordinates)
+    with a margin: a label never spills out of its box, whatever its length."""
+    ax = text.axes
+    renderer = fig.canvas.get_renderer()
+    (bx0, by0), (bx1, by1) = ax.transData.transform([(box[0], box[1]), (box[2], box[3])])
+    box_w, box_h = abs(bx1 - bx0), abs(by1 - by0)
+    while text.get_fontsize() > min_size:
+        extent = text.get_window_extent(renderer)
+        if extent.width <= margin * box_w and extent.height <= margin * box_h:
+            return
+        text.set_fontsize(text.get_fontsize() - 0.5)
+
+
 def _draw_diagram(description: dict, figure_label: str):
     nodes = {n["id"]: n for n in description["nodes"]}
     columns = sorted({n["column"] for n in nodes.values()})
@@ -207,7 +221,8 @@ def _draw_diagram(description: dict, figure_label: str):
                 edgecolor="#1f4e79",
             )
         )
-        ax.text(x + width / 2, y, node["label"], ha="center", va="center", fontsize=9)
+        label = ax.text(x + width / 2, y, node["label"], ha="center", va="center", fontsize=9)
+        _fit_inside(fig, label, (x, y - height / 2, x + width, y + height / 2))
     rows = []
     for edge in description["edges"]:
         (x0, y0), (x1, y1) = centres[edge["source"]], centres[edge["target"]]
@@ -291,7 +306,19 @@ def fig_7_11(quantiles: pd.DataFrame):
     quantile of productivity (QuantReg estimates, 95% CI)."""
     fig, ax = plt.subplots(figsize=(7, 4.5))
     ax.fill_between(quantiles["quantile"], quantiles["ci_low"], quantiles["ci_high"], alpha=0.25)
-    ax.plot(quantiles["quantile"], quantiles["coef"], marker="o")
+    ax.plot(
+        quantiles["quantile"], quantiles["coef"], marker="o", label="QuantReg estimate (95% CI)"
+    )
+    if "simulated_true_coef" in quantiles:
+        ax.plot(
+            quantiles["quantile"],
+            quantiles["simulated_true_coef"],
+            color="black",
+            linestyle="--",
+            marker="x",
+            label="true slope of the simulation",
+        )
+        ax.legend(fontsize=8)
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_xlabel("Quantile of (log) productivity")
     ax.set_ylabel("Coefficient on GVC participation")
