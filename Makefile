@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORES  ?= all
 
-.PHONY: report-index replicate replicate-slurm test test-slurm lint dag bench lock envs exhibits verify clean-results data-status ttd-template
+.PHONY: data-files report-index replicate replicate-slurm test test-slurm lint dag bench lock envs exhibits verify clean-results data-status ttd-template
 
 # Built under a lock (flock), so two first-time runs at once do not build one venv together:
 # the second waits, then finds it built. A half-built venv (stamp missing) is rebuilt whole.
@@ -85,8 +85,8 @@ verify: $(STAMP)
 	$(BIN)/python -m gvcneg.report.manifest $(REFERENCE) --results results
 
 ## Every registered input file: available, cached, in a mirror or missing (with the format,
-## what it must hold and where to put your copy).
-data-status: $(STAMP)
+## what it must hold and where to put your copy); the report shows the same table.
+data-files: $(STAMP)
 	$(BIN)/python -m gvcneg.data.status
 
 ## The README's exhibit table (every figure and table of every document) and pipeline graph,
