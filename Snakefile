@@ -34,8 +34,10 @@ include: "workflow/rules/report.smk"
 
 
 # Cached inputs are verified before any job is planned (gvcneg.data.cache_audit); asking for
-# them here makes a deleted or corrupt cache file be re-fetched in this same run.
-VERIFIED_CACHE_FILES = audit_data_cache()
+# them here makes a deleted or corrupt cache file be re-fetched in this same run. Only the
+# process that plans the run audits: a cluster job re-reads this file to run one rule, and many
+# jobs auditing (and quarantining) one shared cache at once would race.
+VERIFIED_CACHE_FILES = audit_data_cache() if workflow.is_main_process else []
 
 
 rule all:

@@ -46,7 +46,8 @@ SEED = config["reproducibility"]["seed"]
 # Python salts string hashes per process, so the order of a set of strings (and with it the
 # order of a floating-point sum) changed between identical runs: the chapter-8 placebo moved in
 # its 9th digit (found by tests/faults). Jobs inherit this, so every run hashes alike.
-os.environ["PYTHONHASHSEED"] = str(SEED % 2**32)
+# Set here, not required from the user (so no envvars: directive); cluster jobs re-read this.
+os.environ.update(PYTHONHASHSEED=str(SEED % 2**32))
 
 # Each document's rule file registers what the report needs and which computed.csv
 # answers its targets in targets/<document>.yaml.

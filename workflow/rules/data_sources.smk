@@ -3,7 +3,7 @@
 import re
 import sys
 
-from gvcneg.data.cache_audit import CachedFile, audit_cache
+from gvcneg.data.cache_audit import CachedFile, audit_cache, was_verified
 from gvcneg.data.fetch import data_mirrors
 from gvcneg.data.registry import load_sources
 
@@ -68,11 +68,7 @@ def audit_data_cache():
     ]
     for finding in audit_cache(DATA_CACHE, every):
         print(f"gvcneg data cache: {finding.message()}", file=sys.stderr)
-    stamped = {
-        (c.source, c.name)
-        for c in every
-        if (DATA_CACHE / ".verified" / c.source / f"{c.name}.json").exists()
-    }
+    stamped = {(c.source, c.name) for c in every if was_verified(DATA_CACHE, c)}
     requested = {(s, f) for s, f in REQUESTED_SOURCE_FILES if source_usable(s)}
     wanted = requested | stamped
     return sorted(str(DATA_CACHE.joinpath(s, f)) for s, f in wanted)

@@ -75,6 +75,11 @@ def write_stamp(cache_dir: Path, cached: CachedFile, sha256: str) -> None:
     os.replace(tmp, stamp)
 
 
+def was_verified(cache_dir: Path, cached: CachedFile) -> bool:
+    """True if this file was fetched or verified here before (its stamp outlives a deletion)."""
+    return _stamp_path(cache_dir, cached).exists()
+
+
 def stamp_vouches_for(cache_dir: Path, cached: CachedFile) -> bool:
     """True if the stamp shows this exact file state was hashed to the registry's sha256."""
     stamp = _stamp_path(cache_dir, cached)
