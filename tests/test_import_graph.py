@@ -11,7 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from gvcneg.import_graph import code_files, importers, python_source
+from gvcneg.import_graph import DependencyCache, code_files, importers, python_source
 
 WORKFLOW = Path(__file__).resolve().parents[1] / "workflow"
 PACKAGE = WORKFLOW / "gvcneg"
@@ -110,3 +110,60 @@ def test_static_graph_contains_every_module_python_really_loads(tmp_path):
         if really - static:
             missed[name] = sorted(really - static)
     assert not missed, f"imports the static graph misses: {missed}"
+
+
+def _cached_graph(root: Path, store: Path) -> set[str]:
+    cache = DependencyCache(store, root)
+    found = code_files(root / "scripts/job.py", root, (), cache)
+    cache.save()
+    return {str(p.relative_to(root)) for p in found}
+
+
+def test_disk_cache_gives_the_uncached_answer_and_sees_every_kind_of_edit(tmp_path):
+    """The Snakefile keeps each file's direct imports on disk between starts; an entry must
+    never outlive the file version or the package layout it was computed from."""
+    root, store = tmp_path / "repo", tmp_path / "graph.json"
+    _write(
+        root,
+        {
+            "gvcneg/__init__.py": "",
+            "gvcneg/a.py": "from gvcneg import b\n",
+            "gvcneg/b.py": "",
+            "gvcneg/c.py": "",
+            "scripts/job.py": "from gvcneg import a\n",
+        },
+    )
+    expected = {"gvcneg/__init__.py", "gvcneg/a.py", "gvcneg/b.py"}
+    assert _cached_graph(root, store) == expected
+    assert store.exists()
+    assert _cached_graph(root, store) == expected  # read back from disk
+
+    # Same size, new import: content changes with the version key (ctime, mtime).
+    (root / "gvcneg/b.py").write_text("")
+    (root / "gvcneg/a.py").write_text("from gvcneg import c\n")
+    assert _cached_graph(root, store) == {"gvcneg/__init__.py", "gvcneg/a.py", "gvcneg/c.py"}
+
+    # A new file changes what an unchanged import means (``from gvcneg.d import x``).
+    (root / "gvcneg/a.py").write_text("from gvcneg.d import x\n")
+    assert "gvcneg/d/x.py" not in _cached_graph(root, store)
+    _write(root, {"gvcneg/d/__init__.py": "", "gvcneg/d/x.py": ""})
+    assert {"gvcneg/d/__init__.py", "gvcneg/d/x.py"} <= _cached_graph(root, store)
+
+    # A corrupt store is ignored, not trusted.
+    store.write_text("{not json")
+    assert _cached_graph(root, store) == {
+        str(p.relative_to(root)) for p in code_files(root / "scripts/job.py", root)
+    }
+
+
+def test_disk_cache_entries_of_the_real_package_match_a_fresh_parse(tmp_path):
+    store = tmp_path / "graph.json"
+    scripts = sorted((WORKFLOW / "scripts").rglob("*.py"))
+    cache = DependencyCache(store, WORKFLOW)
+    for script in scripts:
+        code_files(script, WORKFLOW, (), cache)
+    cache.save()
+    reread = DependencyCache(store, WORKFLOW)
+    for script in scripts:
+        assert code_files(script, WORKFLOW, (), reread) == code_files(script, WORKFLOW)
+    assert not reread.changed  # every answer came from the store

@@ -19,6 +19,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from gvcneg.yaml_schema import SAFE_LOADER, load_yaml
+
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "config"
 
 
@@ -31,7 +33,7 @@ def load_schema(schema_dir: Path = SCHEMA_DIR) -> dict:
     properties = {}
     for path in sorted(Path(schema_dir).glob("*.schema.yaml")):
         section = path.name.removesuffix(".schema.yaml")
-        schema = yaml.safe_load(path.read_text())
+        schema = load_yaml(path.read_text())
         # An $id of its own lets each section's "#/$defs/..." references resolve locally.
         schema.setdefault("$id", f"urn:gvcneg:config:{section}")
         properties[section] = schema
@@ -127,7 +129,7 @@ def read_yaml(path) -> tuple[dict, Locations]:
         text = path.read_text()
     except OSError as err:
         raise ConfigError(f"{path}: cannot read the config file: {err}") from err
-    loader = yaml.SafeLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}

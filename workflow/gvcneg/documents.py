@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
-import yaml
+from gvcneg.yaml_schema import load_validated
 
 MANIFEST = "documents.yaml"
 
@@ -104,12 +103,7 @@ class ManifestError(ValueError):
 
 def load_documents(repo: Path) -> list[Document]:
     path = Path(repo) / MANIFEST
-    data = yaml.safe_load(path.read_text())
-    try:
-        jsonschema.validate(data, _SCHEMA)
-    except jsonschema.ValidationError as err:
-        where = ".".join(str(p) for p in err.absolute_path)
-        raise ManifestError(f"{path}: {where}: {err.message}") from err
+    data = load_validated(path, _SCHEMA, ManifestError)
     documents = [Document(**{**d, "exhibits": tuple(d["exhibits"])}) for d in data["documents"]]
     ids = [d.id for d in documents]
     if len(set(ids)) != len(ids):

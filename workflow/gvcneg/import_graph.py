@@ -15,6 +15,9 @@ its source (e.g. ``binding_examples.yaml``), since editing those changes the res
 from __future__ import annotations
 
 import ast
+import hashlib
+import json
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -98,16 +101,73 @@ def python_source(path: Path) -> str:
     )
 
 
-def _direct_dependencies(package_root: Path, path: Path) -> tuple[Path, ...]:
+def _version(path: Path) -> list[int]:
+    """What changes whenever the file's content may have: an in-place edit always moves
+    ctime, a replaced file has another inode."""
     stat = path.stat()
-    return _direct_dependencies_of_version(package_root, path, stat.st_mtime_ns, stat.st_size)
+    return [stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino]
+
+
+def _tree_fingerprint(package_root: Path) -> str:
+    """Which files exist under the package: a module's dependencies depend on that too (``from
+    gvcneg.a import b`` is a module only if ``b.py`` exists; data files are found by listing)."""
+    names = []
+    for folder, dirs, files in os.walk(package_root / PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        names.extend(os.path.join(folder, f) for f in sorted(files) if not f.endswith(".pyc"))
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()
+
+
+class DependencyCache:
+    """Each file's direct dependencies, kept on disk between Snakemake starts.
+
+    Parsing the ~200 package files took most of the Snakefile's own start-up (every run, and
+    every cluster job, parses the Snakefile). An entry is reused only for the same file version
+    (:func:`_version`) and the same set of package files; anything else is parsed again, so a
+    stale entry cannot survive an edit. Written atomically (several cluster jobs may write)."""
+
+    def __init__(self, path: Path, package_root: Path):
+        self.path = Path(path)
+        self.package_root = Path(package_root).resolve()
+        self.tree = _tree_fingerprint(self.package_root)
+        self.entries: dict[str, dict] = {}
+        self.changed = False
+        try:
+            stored = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            stored = {}
+        if isinstance(stored, dict) and stored.get("tree") == self.tree:
+            self.entries = stored.get("files", {})
+
+    def dependencies(self, path: Path) -> tuple[Path, ...]:
+        version = _version(path)
+        entry = self.entries.get(str(path))
+        if entry is not None and entry.get("version") == version:
+            return tuple(Path(d) for d in entry["deps"])
+        deps = _direct_dependencies_of_version(self.package_root, path, *version, self.tree)
+        self.entries[str(path)] = {"version": version, "deps": [str(d) for d in deps]}
+        self.changed = True
+        return deps
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"tree": self.tree, "files": self.entries}, sort_keys=True))
+        os.replace(tmp, self.path)
+        self.changed = False
+
+
+def _direct_dependencies(package_root: Path, path: Path, tree: str) -> tuple[Path, ...]:
+    return _direct_dependencies_of_version(package_root, path, *_version(path), tree)
 
 
 @cache
 def _direct_dependencies_of_version(
-    package_root: Path, path: Path, mtime_ns: int, size: int
+    package_root: Path, path: Path, mtime_ns: int, ctime_ns: int, size: int, inode: int, tree: str
 ) -> tuple[Path, ...]:
-    """Cached per file version: the Snakefile asks once per rule, and many share modules."""
+    """Cached per file version and package layout (``tree``): many scripts share modules."""
     source = python_source(path)
     inside = path.is_relative_to(package_root / PACKAGE)
     current = _dotted_name(package_root, path) if inside else ""
@@ -119,20 +179,28 @@ def _direct_dependencies_of_version(
     return tuple(dict.fromkeys(deps))
 
 
-def code_files(script: Path, package_root: Path, also=()) -> list[Path]:
+def code_files(
+    script: Path, package_root: Path, also=(), cache: DependencyCache | None = None
+) -> list[Path]:
     """Every package file the script runs, transitively, sorted; the script itself excluded.
 
     ``also``: further files whose code runs in the job (e.g. the report's ``.qmd`` chunks).
+    ``cache``: a :class:`DependencyCache` to read and fill (the caller saves it).
     """
     script, package_root = Path(script).resolve(), Path(package_root).resolve()
     starts = [script, *(Path(a).resolve() for a in also)]
+    tree = None if cache else _tree_fingerprint(package_root)
     seen: set[Path] = set()
     stack = list(starts)
     while stack:
         path = stack.pop()
         if path.suffix not in (".py", ".qmd"):
             continue
-        for dep in _direct_dependencies(package_root, path):
+        if cache is not None:
+            direct = cache.dependencies(path)
+        else:
+            direct = _direct_dependencies(package_root, path, tree)
+        for dep in direct:
             if dep not in seen:
                 seen.add(dep)
                 stack.append(dep)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from gvcneg.config import check_config_files, select_config
 from gvcneg.documents import load_documents
-from gvcneg.import_graph import code_files
+from gvcneg.import_graph import DependencyCache, code_files
 from gvcneg.workflow_env import put_package_on_pythonpath, refuse_whitespace
 
 # The files in the order their values take effect (--configfile last); keys set with
@@ -58,13 +58,23 @@ COMPUTED = {}
 ROBUSTNESS = {}
 
 
+# Each package file's direct imports, kept between starts (keyed by file version and by the
+# set of package files, so an edit is always seen); see gvcneg.import_graph.DependencyCache.
+_IMPORT_GRAPH = DependencyCache(
+    Path(".snakemake", "gvcneg", "import_graph.json"), REPO / "workflow"
+)
+
+
 def code_inputs(script, also=()):
     """The package files a rule's script runs (transitive gvcneg imports, from the import
     graph), as inputs: an edit to any of them re-runs the rule. ``script`` is relative to
     workflow/scripts/, exactly as in the rule's ``script:`` directive; tests/workflow checks
     that every script-running job has this input, matching its script. ``also`` names other
     files whose Python runs in the job (the report's .qmd chunks)."""
-    files = code_files(REPO / "workflow" / "scripts" / script, REPO / "workflow", also)
+    files = code_files(
+        REPO / "workflow" / "scripts" / script, REPO / "workflow", also, _IMPORT_GRAPH
+    )
+    _IMPORT_GRAPH.save()
     return [os.path.relpath(f) for f in files]
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
 import yaml
+
+from gvcneg.yaml_schema import load_yaml, raise_if_invalid
 
 REPO = Path(__file__).resolve().parents[3]
 SOURCES_DIR = REPO / "sources"
@@ -174,11 +175,7 @@ class Source:
 
 def parse_source(data: dict, origin: str = "<memory>") -> Source:
     """Validate one registry entry (a mapping as read from YAML) and build a :class:`Source`."""
-    try:
-        jsonschema.validate(data, SOURCE_SCHEMA)
-    except jsonschema.ValidationError as err:
-        where = ".".join(str(p) for p in err.absolute_path) or "<top level>"
-        raise RegistryError(f"{origin}: {where}: {err.message}") from err
+    raise_if_invalid(data, SOURCE_SCHEMA, RegistryError, origin)
     files = tuple(SourceFile(**f) for f in data["files"])
     names = [f.name for f in files]
     if len(set(names)) != len(names):
@@ -199,7 +196,7 @@ def parse_source(data: dict, origin: str = "<memory>") -> Source:
 def load_source_file(path) -> Source:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text())
+        data = load_yaml(path.read_text())
     except (OSError, yaml.YAMLError) as err:
         raise RegistryError(f"{path}: cannot read registry entry: {err}") from err
     if not isinstance(data, dict):

@@ -39,8 +39,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jsonschema
-import yaml
+from gvcneg.yaml_schema import load_validated
 
 KINDS = ("value", "expression", "sign", "interval", "holds", "upper_bound")
 
@@ -116,12 +115,7 @@ class TargetsError(ValueError):
 
 def load_targets_file(path) -> dict:
     path = Path(path)
-    data = yaml.safe_load(path.read_text())
-    try:
-        jsonschema.validate(data, TARGETS_SCHEMA)
-    except jsonschema.ValidationError as err:
-        where = ".".join(str(p) for p in err.absolute_path)
-        raise TargetsError(f"{path}: {where}: {err.message}") from err
+    data = load_validated(path, TARGETS_SCHEMA, TargetsError)
     for target in data["targets"]:
         kind = target["published"]["kind"]
         if target.get("basis") == "stand_in" and not target.get("stand_in"):
