@@ -7,18 +7,32 @@ Snakemake's checksum-based rerun detection sees "nothing changed" when nothing c
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-plt.rcParams["svg.hashsalt"] = "gvcneg"
-plt.rcParams["svg.fonttype"] = "path"
+if TYPE_CHECKING:  # pandas and matplotlib load only when a writer runs (job start-up time)
+    import pandas as pd
 
 _PNG_META = {"Software": None}
 _SVG_META = {"Date": None, "Creator": None}
+
+
+def _pyplot():
+    """matplotlib's pyplot, headless, with the settings that make SVG output deterministic.
+
+    Imported here rather than at module level: most rule scripts write only CSV, and matplotlib
+    costs about a third of a second of every job's start-up.
+    """
+    import sys
+
+    import matplotlib
+
+    if "matplotlib.pyplot" not in sys.modules:  # switching later would close open figures
+        matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "gvcneg"
+    plt.rcParams["svg.fonttype"] = "path"
+    return plt
 
 
 def _parent(path) -> Path:
@@ -29,6 +43,7 @@ def _parent(path) -> Path:
 
 def save_figure(fig, data: pd.DataFrame, png, svg, csv, dpi: int = 150) -> None:
     """Write a figure as PNG and SVG, and exactly the data it plots as CSV."""
+    plt = _pyplot()
     fig.savefig(_parent(png), dpi=dpi, metadata=_PNG_META, bbox_inches="tight")
     fig.savefig(_parent(svg), metadata=_SVG_META, bbox_inches="tight")
     data.to_csv(_parent(csv), index=False, float_format="%.10g")
@@ -52,4 +67,6 @@ def save_csv(frame: pd.DataFrame, path) -> None:
 
 
 def read_csv(path) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.read_csv(path)

@@ -25,8 +25,10 @@ from gvcneg.theory.deremer2023.domain import in_domain, premise_holds
 from gvcneg.theory.deremer2023.equilibrium import (
     MAX_TARIFF,
     SolveError,
+    TariffPair,
     equation_7,
     solve_public_preferred_tariffs,
+    solve_reciprocity_stable_many,
     solve_reciprocity_stable_tariffs,
 )
 from gvcneg.theory.deremer2023.exact_condition import exact_condition, paper_condition
@@ -96,11 +98,24 @@ def _public_failure_reason(public: CountryPair, err: SolveError) -> str:
     return f"public-preferred point: {err}"
 
 
-def evaluate_point(point, lower_tariffs: dict | None = None) -> dict:
+def _solved(result: TariffPair | SolveError) -> TariffPair:
+    if isinstance(result, SolveError):
+        raise result
+    return result
+
+
+def evaluate_point(
+    point,
+    lower_tariffs: dict | None = None,
+    stable: TariffPair | SolveError | None = None,
+    preferred: TariffPair | SolveError | None = None,
+) -> dict:
     """Solve one grid point and record which claims hold there.
 
     ``lower_tariffs`` ({tau_min, points}) sets the tariff grid of the check that tariffs below
-    tau^W are strictly worse for the public (symmetric points only).
+    tau^W are strictly worse for the public (symmetric points only). ``stable`` and
+    ``preferred`` are the point's two solves (a tariff pair or the solver's error) when they
+    were solved with the rest of a chunk; by default the point is solved here.
     """
     lower_tariffs = lower_tariffs or {"tau_min": -0.5, "points": 201}
     government, public = weights_at(point)
@@ -114,7 +129,7 @@ def evaluate_point(point, lower_tariffs: dict | None = None) -> dict:
         "public_reason": "",
     }
     try:
-        stable = solve_reciprocity_stable_tariffs(government)
+        stable = solve_reciprocity_stable_tariffs(government) if stable is None else _solved(stable)
     except SolveError as err:
         row["stable_reason"] = f"stable point: {err}"
         row["public_reason"] = "not attempted (no stable point)"
@@ -140,7 +155,9 @@ def evaluate_point(point, lower_tariffs: dict | None = None) -> dict:
         },
     )
     try:
-        preferred = solve_public_preferred_tariffs(public)
+        preferred = (
+            solve_public_preferred_tariffs(public) if preferred is None else _solved(preferred)
+        )
     except SolveError as err:
         row["public_reason"] = _public_failure_reason(public, err)
         return row
@@ -154,6 +171,7 @@ def evaluate_point(point, lower_tariffs: dict | None = None) -> dict:
                 public,
                 min(lower_tariffs["tau_min"], preferred.tau_x - 0.05),
                 lower_tariffs["points"],
+                preferred,
             )
             if symmetric
             else np.nan
@@ -163,6 +181,32 @@ def evaluate_point(point, lower_tariffs: dict | None = None) -> dict:
 
 
 def evaluate_chunk(chunk: pd.DataFrame, lower_tariffs: dict | None = None) -> pd.DataFrame:
+    """Evaluate a chunk of grid points, the solves of all its points done together
+    (:func:`~gvcneg.theory.deremer2023.equilibrium.solve_reciprocity_stable_many`: the same
+    results as solving point by point, :func:`evaluate_chunk_point_by_point`)."""
+    points = [row for _, row in chunk.iterrows()]
+    weights = [weights_at(point) for point in points]
+    stable = solve_reciprocity_stable_many([government for government, _ in weights])
+    # the public-preferred point is attempted only where the stable point exists
+    attempt = [i for i, s in enumerate(stable) if not isinstance(s, SolveError)]
+    solved = solve_reciprocity_stable_many([weights[i][1] for i in attempt])
+    preferred: list = [None] * len(points)
+    for i, result in zip(attempt, solved, strict=True):
+        preferred[i] = result
+    results = pd.DataFrame(
+        [
+            evaluate_point(point, lower_tariffs, stable[i], preferred[i])
+            for i, point in enumerate(points)
+        ]
+    )
+    return chunk.merge(results, on="point_id", how="left")
+
+
+def evaluate_chunk_point_by_point(
+    chunk: pd.DataFrame, lower_tariffs: dict | None = None
+) -> pd.DataFrame:
+    """The reference: every point solved on its own with
+    :func:`~gvcneg.theory.deremer2023.equilibrium.solve_reciprocity_stable_tariffs`."""
     results = pd.DataFrame([evaluate_point(row, lower_tariffs) for _, row in chunk.iterrows()])
     return chunk.merge(results, on="point_id", how="left")
 

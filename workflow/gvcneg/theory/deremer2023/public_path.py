@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from gvcneg.theory.deremer2023 import model
-from gvcneg.theory.deremer2023.equilibrium import solve_public_preferred_tariffs
+from gvcneg.theory.deremer2023.equilibrium import TariffPair, solve_public_preferred_tariffs
 from gvcneg.theory.deremer2023.model import CountryPair
 
 
@@ -23,11 +23,15 @@ def welfare_on_diagonal(public: CountryPair, tariffs: np.ndarray) -> tuple[np.nd
     return model.home_objective(tau, tau, public), model.foreign_objective(tau, tau, public)
 
 
-def lower_tariffs_strictly_worse(public: CountryPair, tau_min: float, points: int) -> bool:
-    """Both publics' welfare strictly increases along the diagonal from ``tau_min`` to tau^W."""
+def lower_tariffs_strictly_worse(
+    public: CountryPair, tau_min: float, points: int, preferred: TariffPair | None = None
+) -> bool:
+    """Both publics' welfare strictly increases along the diagonal from ``tau_min`` to tau^W
+    (``preferred``, solved here unless the caller has it already)."""
     if public.home != public.foreign:
         raise ValueError("the claim is stated for symmetric countries (section 3.3)")
-    preferred = solve_public_preferred_tariffs(public)
+    if preferred is None:
+        preferred = solve_public_preferred_tariffs(public)
     if not tau_min < preferred.tau_x:
         raise ValueError(f"tau_min = {tau_min} must lie below tau^W = {preferred.tau_x}")
     tariffs = np.linspace(tau_min, preferred.tau_x, points)
