@@ -84,7 +84,7 @@ def test_changing_one_parameter_reruns_only_its_dependants(small_dag, tmp_path):
     result = small_dag.snakemake("--dry-run", configfiles=[override])
     assert result.returncode == 0, result.stderr
     planned = jobs_planned(result)
-    assert "deremer2023_figure_1" in planned and "report" in planned
+    assert "deremer2023_figures" in planned and "report" in planned
     assert not planned & {
         "deremer2023_tables",
         "deremer2023_remark_grid_chunk",

@@ -35,8 +35,8 @@ def test_labels_follow_the_documents_numbering(stem, expected):
 def test_readme_exhibit_table_and_graph_are_generated_from_the_current_dag(tmp_path):
     readme = (REPO / "README.md").read_text()
     table = exhibit_table(dag_outputs(REPO, tmp_path), REPO)
-    assert "`deremer2023_figure_1`" in table and "awaiting data: wto-ttd" in table
+    assert "`deremer2023_figures`" in table and "awaiting data: wto-ttd" in table
     assert current_block(readme) == table, "run `make exhibits`"
     graph = pipeline_mermaid(REPO, tmp_path)
-    assert "flowchart LR" in graph and "deremer2023_figure_1" in graph
+    assert "flowchart LR" in graph and "deremer2023_figures" in graph
     assert current_block(readme, GRAPH_START, GRAPH_END) == graph, "run `make exhibits`"

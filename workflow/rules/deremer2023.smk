@@ -62,25 +62,35 @@ rule deremer2023_tables:
         "../scripts/deremer2023/solve_tables.py"
 
 
-rule deremer2023_figure_1:
+# Figure 1 and the region figure in one job: each draws in about a second, less than a job's
+# start-up (one function per figure still, gvcneg.figures.deremer2023).
+rule deremer2023_figures:
     input:
-        code=code_inputs("deremer2023/figure_1.py"),
+        code=code_inputs("deremer2023/figures.py"),
     output:
-        **DEREMER_FIG_1,
+        **{f"fig_1_{kind}": path for kind, path in DEREMER_FIG_1.items()},
+        **{
+            f"fig_remark_1_condition_{kind}": path
+            for kind, path in DEREMER_FIG_CONDITION.items()
+        },
     log:
-        logfile(DEREMER, "figure_1"),
+        logfile(DEREMER, "figures"),
     benchmark:
-        benchfile(DEREMER, "figure_1")
+        benchfile(DEREMER, "figures")
     conda:
         ENVS["theory"]
     params:
         cfg=config_keys(
-            f"{DEREMER}.government", f"{DEREMER}.public", f"{DEREMER}.figure_1"
+            f"{DEREMER}.government",
+            f"{DEREMER}.public",
+            f"{DEREMER}.figure_1",
+            f"{DEREMER}.remark_grid",
         ),
     message:
-        "DeRemer (2023): Figure 1 (S, S*, N, N*, EF, stable point, W)"
+        "DeRemer (2023): Figure 1 (S, S*, N, N*, EF, stable point, W), and where the 3/2 rule "
+        "and the exact condition for tau^W > tau^G disagree"
     script:
-        "../scripts/deremer2023/figure_1.py"
+        "../scripts/deremer2023/figures.py"
 
 
 rule deremer2023_remark_grid_chunk:
@@ -154,25 +164,6 @@ rule deremer2023_claims:
         "DeRemer (2023): computed quantities for the ledger"
     script:
         "../scripts/deremer2023/claims.py"
-
-
-rule deremer2023_fig_remark_1_condition:
-    input:
-        code=code_inputs("deremer2023/fig_remark_1_condition.py"),
-    output:
-        **DEREMER_FIG_CONDITION,
-    log:
-        logfile(DEREMER, "fig_remark_1_condition"),
-    benchmark:
-        benchfile(DEREMER, "fig_remark_1_condition")
-    conda:
-        ENVS["theory"]
-    params:
-        cfg=config_keys("deremer2023.government", "deremer2023.remark_grid"),
-    message:
-        "DeRemer (2023): where the 3/2 rule and the exact condition for tau^W > tau^G disagree"
-    script:
-        "../scripts/deremer2023/fig_remark_1_condition.py"
 
 
 rule deremer2023_claim_falsifiability:

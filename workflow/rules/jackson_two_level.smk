@@ -15,6 +15,8 @@ JACKSON_CONSTRAINT_PATH = res(JACKSON, "model", "constraint_path.csv")
 JACKSON_DEFECTION_PATHS = res(JACKSON, "model", "defection_paths.csv")
 JACKSON_PROPERTY_GRID = res(JACKSON, "model", "property_grid.csv")
 JACKSON_FALSIFIABILITY = res(JACKSON, "claim_falsifiability.csv")
+# Each model figure is drawn by the job that computes its data (one function per figure still,
+# gvcneg.figures.jackson_two_level): a job of its own paid the start-up for a second's drawing.
 
 
 rule jackson_two_level_commentary_facts:
@@ -44,6 +46,7 @@ rule jackson_two_level_constraint_path:
     input:
         code=code_inputs("jackson_two_level/constraint_path.py"),
     output:
+        **{f"fig_{kind}": path for kind, path in JACKSON_FIG_WINSETS.items()},
         path=JACKSON_CONSTRAINT_PATH,
         parameters_csv=JACKSON_PARAMETERS["csv"],
         parameters_md=JACKSON_PARAMETERS["md"],
@@ -67,7 +70,8 @@ rule jackson_two_level_constraint_path:
             )
         ),
     message:
-        "Jackson two-level game: win-sets and Nash outcome as Home's constraint tightens"
+        "Jackson two-level game: win-sets and Nash outcome as Home's constraint tightens, "
+        "and model figure A"
     script:
         "../scripts/jackson_two_level/constraint_path.py"
 
@@ -76,6 +80,7 @@ rule jackson_two_level_defection_paths:
     input:
         code=code_inputs("jackson_two_level/defection_paths.py"),
     output:
+        **{f"fig_{kind}": path for kind, path in JACKSON_FIG_DEFECTION.items()},
         paths=JACKSON_DEFECTION_PATHS,
         optimum_csv=JACKSON_OPTIMUM["csv"],
         optimum_md=JACKSON_OPTIMUM["md"],
@@ -105,7 +110,8 @@ rule jackson_two_level_defection_paths:
             "reproducibility.seed",
         ),
     message:
-        "Jackson two-level game: agreement probability (closed form, seeded Monte Carlo)"
+        "Jackson two-level game: agreement probability (closed form, seeded Monte Carlo), "
+        "and model figure B"
     script:
         "../scripts/jackson_two_level/defection_paths.py"
 
@@ -131,43 +137,6 @@ rule jackson_two_level_property_grid:
         "Jackson two-level game: checking the model's claims on the grid of games"
     script:
         "../scripts/jackson_two_level/property_grid.py"
-
-
-rule jackson_two_level_fig_winset_outcome:
-    input:
-        path=JACKSON_CONSTRAINT_PATH,
-        code=code_inputs("jackson_two_level/fig_winset_outcome.py"),
-    output:
-        **JACKSON_FIG_WINSETS,
-    log:
-        logfile(JACKSON, "fig_winset_outcome"),
-    benchmark:
-        benchfile(JACKSON, "fig_winset_outcome")
-    conda:
-        ENVS["theory"]
-    message:
-        "Jackson two-level game: model figure A (win-sets and outcome)"
-    script:
-        "../scripts/jackson_two_level/fig_winset_outcome.py"
-
-
-rule jackson_two_level_fig_involuntary_defection:
-    input:
-        paths=JACKSON_DEFECTION_PATHS,
-        optimum=JACKSON_OPTIMUM["csv"],
-        code=code_inputs("jackson_two_level/fig_involuntary_defection.py"),
-    output:
-        **JACKSON_FIG_DEFECTION,
-    log:
-        logfile(JACKSON, "fig_involuntary_defection"),
-    benchmark:
-        benchfile(JACKSON, "fig_involuntary_defection")
-    conda:
-        ENVS["theory"]
-    message:
-        "Jackson two-level game: model figure B (involuntary defection)"
-    script:
-        "../scripts/jackson_two_level/fig_involuntary_defection.py"
 
 
 rule jackson_two_level_claims:

@@ -1,6 +1,10 @@
-"""Rule script: win-sets and the bargaining outcome as Home's constraint tightens (certainty)."""
+"""Rule script: win-sets and the bargaining outcome as Home's constraint tightens (certainty),
+and model figure A drawn from them."""
 
-from gvcneg.io import save_csv, save_table
+import pandas as pd
+
+from gvcneg.figures.jackson_two_level import fig_winset_outcome
+from gvcneg.io import save_csv, save_figure, save_table
 from gvcneg.logs import logged
 from gvcneg.theory.jackson_two_level.model import TwoLevelGame, model_parameters_table
 from gvcneg.theory.jackson_two_level.paths import solve_constraint_path, threshold_grid
@@ -16,3 +20,6 @@ with logged(snakemake.log[0]) as log:
     parameters = model_parameters_table(game, section["foreign_threshold"])
     save_table(parameters, out.parameters_csv, out.parameters_md, out.parameters_html, ".4g")
     log.info("unconstrained Nash depth %.6f", path["unconstrained_nash_depth"].iloc[0])
+    # drawn from the file as written, as every reader of it sees it
+    fig, data = fig_winset_outcome(pd.read_csv(out.path))
+    save_figure(fig, data, out.fig_png, out.fig_svg, out.fig_csv)

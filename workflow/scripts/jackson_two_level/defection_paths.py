@@ -1,7 +1,11 @@
 """Rule script: agreement probability (closed form and seeded Monte Carlo), expected payoffs and
-the payoff-maximizing constraint when Foreign's threshold is uncertain."""
+the payoff-maximizing constraint when Foreign's threshold is uncertain, and model figure B
+drawn from them."""
 
-from gvcneg.io import save_csv, save_table
+import pandas as pd
+
+from gvcneg.figures.jackson_two_level import fig_involuntary_defection
+from gvcneg.io import save_csv, save_figure, save_table
 from gvcneg.logs import logged
 from gvcneg.theory.jackson_two_level.model import TwoLevelGame
 from gvcneg.theory.jackson_two_level.paths import solve_defection_paths, threshold_grid
@@ -26,3 +30,6 @@ with logged(snakemake.log[0]) as log:
     out = snakemake.output
     save_table(best, out.optimum_csv, out.optimum_md, out.optimum_html, ".4g")
     log.info("payoff-maximizing Home thresholds:\n%s", best.to_string())
+    # drawn from the files as written, as every reader of them sees them
+    fig, data = fig_involuntary_defection(pd.read_csv(out.paths), pd.read_csv(out.optimum_csv))
+    save_figure(fig, data, out.fig_png, out.fig_svg, out.fig_csv)

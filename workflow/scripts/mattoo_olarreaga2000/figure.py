@@ -1,4 +1,4 @@
-"""Rule script: one of Figures 1-5 of Mattoo and Olarreaga (2000) from the solved baseline."""
+"""Rule script: Figures 1-5 of Mattoo and Olarreaga (2000) from the solved baseline."""
 
 import pandas as pd
 
@@ -26,9 +26,9 @@ def build(name: str, solved: pd.DataFrame, settings: dict):
 
 with logged(snakemake.log[0]) as log:
     solved = pd.read_csv(snakemake.input.solved)
-    fig, data = build(
-        snakemake.wildcards.figure, solved, snakemake.params.cfg["mattoo_olarreaga2000"]["figures"]
-    )
+    settings = snakemake.params.cfg["mattoo_olarreaga2000"]["figures"]
     out = snakemake.output
-    save_figure(fig, data, out.png, out.svg, out.csv)
-    log.info("%s: %d plotted rows", snakemake.wildcards.figure, len(data))
+    for name in snakemake.params.figures:
+        fig, data = build(name, solved, settings)
+        save_figure(fig, data, out[f"{name}_png"], out[f"{name}_svg"], out[f"{name}_csv"])
+        log.info("%s: %d plotted rows", name, len(data))

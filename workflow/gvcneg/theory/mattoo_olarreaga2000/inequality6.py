@@ -16,14 +16,19 @@ average *cuts*, although ``alpha`` in (6) is the retained share (1 - cut) of sec
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import sympy as sp
+
+if TYPE_CHECKING:  # sympy loads where the bound is derived, not at every importer's start-up
+    import sympy as sp
 
 
 @lru_cache(maxsize=1)
 def alpha_bound_expression() -> sp.Expr:
     """The bound on alpha in terms of the credit share s, derived from (6) with sympy."""
+    import sympy as sp
+
     t_N, t_star, t_0, s = sp.symbols("t_N t_star t_0 s", real=True)
     # s = (t_N - t_star) / (t_0 - t_star)  =>  t_N = t_star + s (t_0 - t_star)
     lhs = ((t_N - t_star) / (t_0 - t_N)).subs(t_N, t_star + s * (t_0 - t_star))
@@ -35,6 +40,8 @@ def alpha_bound_expression() -> sp.Expr:
 
 def alpha_bound(credit_share):
     """alpha must be below this for (6) to hold, given the credit (terms-of-trade) share."""
+    import sympy as sp
+
     s = sp.Symbol("s", real=True)
     fn = sp.lambdify(s, alpha_bound_expression(), "numpy")
     return fn(np.asarray(credit_share, dtype=float))
