@@ -11,7 +11,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
 
 CURVE_STYLE = {
     "S": {"color": "tab:blue", "linestyle": "-"},
@@ -61,6 +60,8 @@ def fig_remark_grid(
     """Share of the grid where each claim holds, on the paper's domain, outside it, and in the
     extension regions; and where Home's public gains from a power shift, by the public's two
     weight gaps (import gap > 0 lies outside the section-4 claim's premises)."""
+    import seaborn as sns  # only this figure uses it; a second of start-up for the others
+
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 6.0), width_ratios=[1.4, 1])
     order = list(dict.fromkeys(summary["claim"]))
     sns.barplot(

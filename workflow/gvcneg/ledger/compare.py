@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import sympy
 
 REPRODUCED = "reproduced"
 DIFFERS = "differs"
@@ -73,6 +72,8 @@ def status_for(basis: str, agrees: bool) -> str:
 
 def evaluate_expression(expression: str, at: dict) -> float:
     """Evaluate a document's closed-form expression at the stated parameter values."""
+    import sympy  # here, not at module level: most importers never evaluate an expression
+
     expr = sympy.sympify(expression)
     free = {str(s) for s in expr.free_symbols}
     missing = free - set(at)
