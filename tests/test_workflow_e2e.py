@@ -65,7 +65,7 @@ def test_deremer_outputs(run):
     points = pd.read_csv(results / "grid" / "remark_grid_points.csv")
     grid = yaml.safe_load(SMALL.read_text())["deremer2023"]["remark_grid"]
     assert len(points) == 3 * 3 * 2 * 2 * len(grid["foreign_scale"])
-    for log in ("tables", "figure_1", "claims"):
+    for log in ("tables", "figures", "claims"):
         assert (run / "results" / "logs" / "deremer2023" / f"{log}.log").exists()
         assert (run / "results" / "benchmarks" / "deremer2023" / f"{log}.tsv").exists()
 
