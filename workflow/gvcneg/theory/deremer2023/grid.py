@@ -1,7 +1,8 @@
 """Robustness grid for Remarks 1-2 and the "preliminary finding" of section 4.
 
 The grid is built from the config, split into chunks (one Snakemake job each), evaluated (the
-solves of a chunk's points together, with the point-by-point answers), and summarised per claim on the claim's *domain* (the premises its section states,
+solves of a chunk's points together, with the point-by-point answers), and summarised per
+claim on the claim's *domain* (the premises its section states,
 ``gvcneg.theory.deremer2023.domain``) and, separately, outside it. Outside the domain a claim
 is an extension: reported with its own rows, never part of the verdict.
 
