@@ -3,11 +3,15 @@
 The DAG runs from a *copy* of the repository (so fault tests may edit modules and configs
 without touching the checkout) in its own working directory. Tests that change anything
 work on ``clone_run(...)``: a copy of the finished run whose data cache is hard-linked
-(cheap), with Snakemake's metadata, so an unchanged copy has nothing to do.
+(cheap), with Snakemake's metadata, so an unchanged copy has nothing to do. Tests may only
+read the shared run itself (files, ``--dry-run``): under pytest-xdist other tests read and
+clone it at the same time.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -73,14 +77,36 @@ def start_run(base: Path) -> DagRun:
     return run
 
 
+def shared_run(base: Path) -> tuple[DagRun, int, str]:
+    """The small DAG in ``base``, run by the first caller; every later caller (another
+    pytest-xdist worker) waits on the lock and gets the same run and its recorded outcome
+    (return code, end of the output), so a failed DAG fails everywhere without running twice."""
+    base.mkdir(parents=True, exist_ok=True)
+    outcome = base / "outcome.json"
+    with open(base / "run.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = start_run(base).snakemake()
+            record = {"returncode": result.returncode, "output": result.stdout[-5000:]}
+            outcome.write_text(json.dumps(record))
+    record = json.loads(outcome.read_text())
+    return DagRun(base / "repo", base / "run"), record["returncode"], record["output"]
+
+
+def _workdir_ignore(directory: str, names: list[str]) -> set[str]:
+    """Leave out the data cache (hard-linked instead) and what another test's dry run on the
+    shared run may be writing at the same time (Snakemake's logs and locks)."""
+    if Path(directory).name == ".snakemake":
+        return {"log", "locks"} & set(names)
+    return {"data-cache"} & set(names)
+
+
 def clone_run(run: DagRun, target: Path) -> DagRun:
     """A private copy of a finished run: its repository copy and results copied, data cache
     hard-linked (a test that corrupts a cached file must replace it, not write into it)."""
     clone = DagRun(target / "repo", target / "run")
     shutil.copytree(run.repo, clone.repo, symlinks=True)  # the code the run was made with
-    shutil.copytree(
-        run.workdir, clone.workdir, symlinks=True, ignore=shutil.ignore_patterns("data-cache")
-    )
+    shutil.copytree(run.workdir, clone.workdir, symlinks=True, ignore=_workdir_ignore)
     shutil.copytree(run.workdir / "data-cache", clone.workdir / "data-cache", copy_function=os.link)
     return clone
 

@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from gvcneg.import_graph import DependencyCache, code_files, importers, python_source
 
 WORKFLOW = Path(__file__).resolve().parents[1] / "workflow"
@@ -89,6 +91,7 @@ def _dotted(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@pytest.mark.slow  # imports every module of the package in a fresh interpreter
 def test_static_graph_contains_every_module_python_really_loads(tmp_path):
     modules = sorted(PACKAGE.rglob("*.py"))
     names = [_dotted(m) for m in modules if "devtools" not in m.parts]

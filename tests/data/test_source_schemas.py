@@ -26,6 +26,18 @@ WITH_SCHEMA = sorted(
     if spec.schema is not None
 )
 IDS = [f"{source}/{file_name}" for source, file_name in WITH_SCHEMA]
+# The few files that take seconds to read and validate (large Excel sheets, the distance
+# table, the R panel): `slow`, out of `make test-fast`; `make test` checks every file.
+SLOW_FILES = {
+    ("oecd-stri", "stri_oecdstat_2014_2024.xlsx"),
+    ("wgi", "wgidataset_2023update_reshaped.xlsx"),
+    ("cepii-geodist", "dist_cepii.csv"),
+    ("penppml-dta-sample", "trade.rda"),
+}
+EVERY_SCHEMA = [
+    pytest.param(*pair, id=name, marks=[pytest.mark.slow] if pair in SLOW_FILES else [])
+    for pair, name in zip(WITH_SCHEMA, IDS, strict=True)
+]
 # Read through a schema kept in code instead (user-supplied files with their own layout
 # contract) or not read as a table.
 CHECKED_ELSEWHERE = {
@@ -78,13 +90,13 @@ def test_every_file_the_pipeline_reads_has_a_schema():
         SOURCES[source].file(file_name)  # every pair is a registered file
 
 
-@pytest.mark.parametrize(("source", "file_name"), WITH_SCHEMA, ids=IDS)
+@pytest.mark.parametrize(("source", "file_name"), EVERY_SCHEMA)
 def test_real_file_passes_its_schema(source, file_name):
     frame, path = _mirror_frame(source, file_name)
     assert check_source_frame(frame, source, file_name, path) is frame
 
 
-@pytest.mark.parametrize(("source", "file_name"), WITH_SCHEMA, ids=IDS)
+@pytest.mark.parametrize(("source", "file_name"), EVERY_SCHEMA)
 def test_corrupted_copy_fails_naming_source_file_column_and_row(source, file_name):
     """For every schema: a renamed column, a word in a numeric column and a duplicated key
     are each refused with source, file, column and row in the message."""

@@ -32,6 +32,7 @@ def test_labels_follow_the_documents_numbering(stem, expected):
     assert label(stem) == expected
 
 
+@pytest.mark.slow  # plans the whole DAG twice (Snakemake)
 def test_readme_exhibit_table_and_graph_are_generated_from_the_current_dag(tmp_path):
     readme = (REPO / "README.md").read_text()
     table = exhibit_table(dag_outputs(REPO, tmp_path), REPO)

@@ -15,7 +15,7 @@ import pytest
 
 from gvcneg.report.provenance import anchor_id
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 _spec = importlib.util.spec_from_file_location("browser", Path(__file__).with_name("browser.py"))
 browser_mod = importlib.util.module_from_spec(_spec)

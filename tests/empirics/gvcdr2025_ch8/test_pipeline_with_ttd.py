@@ -1,26 +1,23 @@
 """Dropping a TTD file that follows the schema (and BaTiS / CRM-basket extracts) into the
-configured paths makes the DAG produce every chapter 8 figure and table.
+configured paths of a finished run (a copy of the shared small-config DAG, tests/dag_run.py,
+which had no TTD) makes the DAG produce every chapter 8 figure and table from them.
 
 The files are simulated and live in a temporary directory, never in results/. The test checks
 the path works end to end (outputs exist, claims computed, diagnostics written); the numbers
 mean nothing and are never reported.
 """
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from dag_run import clone_run
 from simulators.gvcdr2025_ch8 import simulate_trade_flows, simulate_ttd_deals
 
 from gvcneg.empirics.gvcdr2025_ch8.reporting import ITEMS
 from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import deal_dyads
-
-from .conftest import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +49,7 @@ COUNTRIES = [
 ]
 
 
-def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
+def test_dag_with_user_ttd_and_trade_files(small_dag, tmp_path, mirror):
     rng = np.random.default_rng(2025)
     user = tmp_path / "user"
     user.mkdir()
@@ -80,9 +77,6 @@ def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
     )
     paths = {
         "paths": {
-            "results": "results",
-            "data_cache": "data-cache",
-            "data_mirrors": [str(mirror)],
             "user_data": {
                 "wto-ttd": str(user / "ttd_database.xlsx"),
                 "wto-ttd-texts": str(user / "ttd_texts.csv"),
@@ -91,9 +85,10 @@ def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
             },
         }
     }
-    workdir = tmp_path / "run"
-    workdir.mkdir()
-    (workdir / "paths.yaml").write_text(yaml.safe_dump(paths))
+    user_paths = tmp_path / "user_paths.yaml"
+    user_paths.write_text(yaml.safe_dump(paths))
+    clone = clone_run(small_dag, tmp_path / "clone")
+    workdir = clone.workdir
     results = Path("results") / "gvcdr2025_ch8"
     targets = [
         str(results / "computed.csv"),
@@ -103,21 +98,9 @@ def test_dag_with_user_ttd_and_trade_files(tmp_path, mirror):
     for stem, *_ in ITEMS:
         folder = "tables" if stem.startswith("table") else "figures"
         targets.append(str(results / folder / f"{stem}.{'csv' if folder == 'tables' else 'png'}"))
-    env = {**os.environ, "GVCNEG_DATA_MIRRORS": str(mirror)}
-    command = [
-        str(Path(sys.executable).parent / "snakemake"),
-        "--snakefile",
-        str(REPO / "Snakefile"),
-        "--directory",
-        str(workdir),
-        "--configfile",
-        str(workdir / "paths.yaml"),
-        "--cores",
-        "2",
-        *targets,
-    ]
-    run = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=1200)
-    assert run.returncode == 0, run.stderr[-4000:]
+    # Only the jobs that read the user's files (and their dependants) re-run.
+    run = clone.snakemake(*targets, configfiles=[user_paths])
+    assert run.returncode == 0, run.stdout[-4000:]
     out = workdir / results
     for target in targets:
         assert (workdir / target).is_file(), target

@@ -17,6 +17,7 @@ def _solve(point):
     return solved
 
 
+@pytest.mark.slow  # 150 points, each solved in every scenario
 @settings(max_examples=150, deadline=None)
 @given(point=parameter_points())
 def test_period_T_orderings(point):
@@ -32,6 +33,7 @@ def test_period_T_orderings(point):
     assert s["T_ex_ante_B"] <= s["T_no_credit_B"] + TOL
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(point=parameter_points())
 def test_round_T_plus_1_orderings(point):
@@ -44,6 +46,7 @@ def test_round_T_plus_1_orderings(point):
 
 
 # Section 4 is about economies where A liberalizes unilaterally: most drawn points are filtered.
+@pytest.mark.slow  # most drawn points are filtered out: many more than 150 solved
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(point=parameter_points())
 def test_section_4_cut_larger_with_credit(point):
