@@ -14,6 +14,8 @@ CORES  ?= all
 # other package, which stays the single source of versions), itself installed with pip into the
 # venv. Where uv cannot be installed or fails (no wheel for the platform, an index only pip is
 # configured for), pip installs the same lock, with a message. INSTALLER=pip forces pip.
+# --compile-bytecode (as pip does): most of uv's CPU time, but without it every job's imports
+# compile from source where PYTHONDONTWRITEBYTECODE is set (about 5 CPU s more per job).
 INSTALLER ?= uv
 UV_PIN    := $(shell grep -i '^uv==' requirements.lock)
 define BUILD_VENV
@@ -23,7 +25,7 @@ define BUILD_VENV
      && $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock \
      && $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .; then :; \
   else \
-    [ "$(INSTALLER)" = uv ] && echo "gvcneg: uv ($(UV_PIN)) could not be installed or failed (above); installing with pip instead (slower: 1.5-3.5 min)" >&2; \
+    [ "$(INSTALLER)" = uv ] && echo "gvcneg: uv ($(UV_PIN)) could not be installed or failed (above); installing with pip instead (slower)" >&2; \
     $(BIN)/python -m pip install --quiet --upgrade pip \
     && $(BIN)/python -m pip install --quiet -r requirements.lock \
     && $(BIN)/python -m pip install --quiet --no-deps -e . || exit 1; \
