@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.data.readers import read_frame
 from gvcneg.data.registry import load_source_file
 from gvcneg.data.source_schemas import check_source_frame
@@ -17,7 +18,7 @@ with logged(snakemake.log[0]) as log:
         frame = read_frame(source, params.file_name, snakemake.input.desta)
         check_source_frame(frame, source.name, params.file_name, snakemake.input.desta)
     elif hasattr(snakemake.input, "export"):
-        export = pd.read_excel(snakemake.input.export, sheet_name=params.sheet)
+        export = read_excel(snakemake.input.export, sheet_name=params.sheet)
         frame = tidy_rtas(check_source_frame(export, "wto-rta", path=snakemake.input.export))
     else:
         frame = pd.read_csv(snakemake.input.stri)

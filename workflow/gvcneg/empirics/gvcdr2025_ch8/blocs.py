@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.gvcdr2025_ch8.covariates import CovariateSourceError
 from gvcneg.empirics.gvcdr2025_ch8.iso import names_to_iso3
@@ -21,7 +22,7 @@ SOURCE = "wto-rta"
 
 def read_bloc_members(path, bloc_rtas: dict[str, str]) -> pd.DataFrame:
     """bloc, iso3: one row per member of each bloc (from the RTA's current signatories)."""
-    frame = check_source_frame(pd.read_excel(path, sheet_name="AllRTAs"), SOURCE, path=path)
+    frame = check_source_frame(read_excel(path, sheet_name="AllRTAs"), SOURCE, path=path)
     needed = ["RTA Name", "Status", "Current signatories"]
     if any(c not in frame.columns for c in needed):
         raise CovariateSourceError(f"source {SOURCE}: file {path}: expected columns {needed}")
