@@ -489,7 +489,7 @@ rule gvcdr2025_ch7_gini_series:
     conda:
         ENVS["empirics"]
     params:
-        series=CH7_CONFIG["gini_series"],
+        cfg=config_keys("gvcdr2025_ch7.gini_series"),
     message:
         "GVCDR 2025 ch. 7: every Gini series of the sweep, with clone flags"
     script:

@@ -7,7 +7,7 @@ from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
-    for name, series in snakemake.params.series.items():
+    for name, series in snakemake.params.cfg["gvcdr2025_ch7"]["gini_series"].items():
         gini = gini_with_clone_flags(
             read_gini(snakemake.input[name], series["source"], series.get("variable"))
         )
