@@ -10,6 +10,8 @@ membership is the signatory list of "EU (28) Enlargement", which no longer lists
 
 from __future__ import annotations
 
+from itertools import product
+
 import pandas as pd
 
 from gvcneg.data.excel import read_excel
@@ -47,8 +49,10 @@ def read_bloc_members(path, bloc_rtas: dict[str, str]) -> pd.DataFrame:
 
 def shared_bloc(pairs: pd.DataFrame, members: pd.DataFrame) -> pd.Series:
     """1.0 where exporter and importer belong to at least one common bloc."""
-    blocs_of = members.groupby("iso3")["bloc"].agg(frozenset).to_dict()
-    empty = frozenset()
-    exp = pairs["exporter"].map(lambda c: blocs_of.get(c, empty))
-    imp = pairs["importer"].map(lambda c: blocs_of.get(c, empty))
-    return pd.Series([float(bool(a & b)) for a, b in zip(exp, imp, strict=True)], index=pairs.index)
+    sharing = {
+        (a, b)
+        for _, bloc in members.groupby("bloc")["iso3"]
+        for a, b in product(bloc.tolist(), repeat=2)
+    }
+    keys = pd.MultiIndex.from_arrays([pairs["exporter"], pairs["importer"]])
+    return pd.Series(keys.isin(list(sharing)).astype(float), index=pairs.index)
