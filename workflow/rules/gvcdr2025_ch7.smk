@@ -354,21 +354,25 @@ rule gvcdr2025_ch7_fig_7_15:
         "../scripts/gvcdr2025_ch7/fig_7_15.py"
 
 
-rule gvcdr2025_ch7_diagram:
+rule gvcdr2025_ch7_diagrams:
     input:
         code=code_inputs("gvcdr2025_ch7/fig_diagram.py"),
     output:
-        **figure_outputs(CH7, "{diagram}"),
+        **{
+            f"{stem}_{kind}": path
+            for stem in CH7_DIAGRAMS
+            for kind, path in figure_outputs(CH7, stem).items()
+        },
     log:
-        logfile(CH7, "{diagram}"),
+        logfile(CH7, "diagrams"),
     benchmark:
-        benchfile(CH7, "{diagram}")
-    wildcard_constraints:
-        diagram="|".join(CH7_DIAGRAMS),
+        benchfile(CH7, "diagrams")
     conda:
         ENVS["empirics"]
+    params:
+        diagrams=CH7_DIAGRAMS,
     message:
-        "GVCDR 2025 ch. 7: channel diagram {wildcards.diagram}"
+        "GVCDR 2025 ch. 7: channel diagrams {params.diagrams}"
     script:
         "../scripts/gvcdr2025_ch7/fig_diagram.py"
 
@@ -440,7 +444,7 @@ rule gvcdr2025_ch7_computed:
 
 # Specification sweep ------------------------------------------------------------------------
 # Each claim family's choices (config gvcdr2025_ch7.sweep, main specification first) expand to a
-# Paramspace grid; one job per family evaluates its grid with the main pipeline's functions.
+# Paramspace grid; one job evaluates every family's grid with the main pipeline's functions.
 CH7_SWEEP = {
     family: Paramspace(specification_grid(axes), filename_params="*", filename_sep=";")
     for family, axes in CH7_CONFIG["sweep"].items()
@@ -466,47 +470,44 @@ CH7_SWEEP_FILES = {
 
 rule gvcdr2025_ch7_gini_series:
     input:
-        gini=lambda wildcards: source_file(
-            CH7_CONFIG["gini_series"][wildcards.gini_series]["source"],
-            ch7_inputs.GINI_FILES[
-                CH7_CONFIG["gini_series"][wildcards.gini_series]["source"]
-            ],
-        ),
+        **{
+            name: source_file(
+                series["source"], ch7_inputs.GINI_FILES[series["source"]]
+            )
+            for name, series in CH7_CONFIG["gini_series"].items()
+        },
         code=code_inputs("gvcdr2025_ch7/gini_series.py"),
     output:
-        csv=CH7_GINI_SERIES,
+        **{
+            name: CH7_GINI_SERIES.format(gini_series=name)
+            for name in CH7_CONFIG["gini_series"]
+        },
     log:
-        logfile(CH7, "gini_{gini_series}"),
+        logfile(CH7, "gini_series"),
     benchmark:
-        benchfile(CH7, "gini_{gini_series}")
-    wildcard_constraints:
-        gini_series="|".join(CH7_CONFIG["gini_series"]),
+        benchfile(CH7, "gini_series")
     conda:
         ENVS["empirics"]
     params:
-        series=lambda wildcards: CH7_CONFIG["gini_series"][wildcards.gini_series],
+        cfg=config_keys("gvcdr2025_ch7.gini_series"),
     message:
-        "GVCDR 2025 ch. 7: Gini series {wildcards.gini_series} with clone flags"
+        "GVCDR 2025 ch. 7: every Gini series of the sweep, with clone flags"
     script:
         "../scripts/gvcdr2025_ch7/gini_series.py"
 
 
-rule gvcdr2025_ch7_sweep_family:
+# One job for every family: each alone spent most of its CPU starting Python and reading the
+# same files.
+rule gvcdr2025_ch7_sweep:
     input:
-        unpack(
-            lambda wildcards: ch7_inputs.sweep_inputs(
-                wildcards.family, CH7_CONFIG["sweep"], CH7_SWEEP_FILES
-            )
-        ),
-        code=code_inputs("gvcdr2025_ch7/sweep_family.py"),
+        **ch7_inputs.sweep_inputs_all(CH7_CONFIG["sweep"], CH7_SWEEP_FILES),
+        code=code_inputs("gvcdr2025_ch7/sweep_families.py"),
     output:
-        csv=CH7_SWEEP_FAMILY,
+        **{family: CH7_SWEEP_FAMILY.format(family=family) for family in CH7_SWEEP},
     log:
-        logfile(CH7, "sweep_{family}"),
+        logfile(CH7, "sweep"),
     benchmark:
-        benchfile(CH7, "sweep_{family}")
-    wildcard_constraints:
-        family="|".join(CH7_SWEEP),
+        benchfile(CH7, "sweep")
     conda:
         ENVS["empirics"]
     params:
@@ -524,16 +525,21 @@ rule gvcdr2025_ch7_sweep_family:
             "gvcdr2025_ch7.fig_7_14",
             "gvcdr2025_ch7.fig_7_15",
         ),
-        specs=lambda wildcards: CH7_SWEEP[wildcards.family].dataframe.to_dict("records"),
-        names=lambda wildcards: list(CH7_SWEEP[wildcards.family].instance_patterns),
-        gini_names=lambda wildcards: CH7_CONFIG["sweep"][wildcards.family].get(
-            "gini", []
-        ),
+        specs={
+            family: space.dataframe.to_dict("records")
+            for family, space in CH7_SWEEP.items()
+        },
+        names={
+            family: list(space.instance_patterns)
+            for family, space in CH7_SWEEP.items()
+        },
+        gini_names=ch7_inputs.sweep_gini_names(CH7_CONFIG["sweep"]),
+        wid_gini_names=ch7_inputs.sweep_gini_names(CH7_CONFIG["sweep"], needing="wid"),
         population_source=CH7_POPULATION_SOURCE,
     message:
-        "GVCDR 2025 ch. 7: specification sweep of {wildcards.family}"
+        "GVCDR 2025 ch. 7: specification sweep of every claim family"
     script:
-        "../scripts/gvcdr2025_ch7/sweep_family.py"
+        "../scripts/gvcdr2025_ch7/sweep_families.py"
 
 
 rule gvcdr2025_ch7_verdict_sweep:

@@ -202,22 +202,26 @@ rule gvcdr2025_ch8_placebo_estimators:
         "../scripts/gvcdr2025_ch8/placebo_estimators.py"
 
 
-rule gvcdr2025_ch8_panel_figure:
+rule gvcdr2025_ch8_panel_figures:
     input:
         coverage=CH8_COVERAGE,
         code=code_inputs("gvcdr2025_ch8/panel_figure.py"),
     output:
-        **figure_outputs(CH8, "{stem}"),
+        **{
+            f"{stem}_{kind}": path
+            for stem in CH8_PANEL_FIGURES
+            for kind, path in figure_outputs(CH8, stem).items()
+        },
     log:
-        logfile(CH8, "{stem}"),
+        logfile(CH8, "panel_figures"),
     benchmark:
-        benchfile(CH8, "{stem}")
-    wildcard_constraints:
-        stem="|".join(CH8_PANEL_FIGURES),
+        benchfile(CH8, "panel_figures")
     conda:
         ENVS["empirics"]
+    params:
+        stems=CH8_PANEL_FIGURES,
     message:
-        "Chapter 8: {wildcards.stem} (coverage of the real dyad panel)"
+        "Chapter 8: {params.stems} (coverage of the real dyad panel)"
     script:
         "../scripts/gvcdr2025_ch8/panel_figure.py"
 

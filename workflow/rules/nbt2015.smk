@@ -136,7 +136,7 @@ rule nbt2015_computed:
 
 
 # Specification sweep: each family's choices (config nbt2015.sweep, main first) as a Paramspace
-# grid, one job per family, gathered against targets/nbt2015.yaml.
+# grid, all evaluated in one job, gathered against targets/nbt2015.yaml.
 NBT_SWEEP = {
     family: Paramspace(specification_grid(axes), filename_params="*", filename_sep=";")
     for family, axes in NBT_CONFIG["sweep"].items()
@@ -156,18 +156,21 @@ NBT_SWEEP_INPUTS = {
 }
 
 
-rule nbt2015_sweep_family:
+# One job for every family: each alone spent most of its CPU starting Python.
+rule nbt2015_sweep:
     input:
-        unpack(lambda wildcards: NBT_SWEEP_INPUTS[wildcards.family]),
-        code=code_inputs("nbt2015/sweep_family.py"),
+        **{
+            name: path
+            for family in NBT_SWEEP
+            for name, path in NBT_SWEEP_INPUTS[family].items()
+        },
+        code=code_inputs("nbt2015/sweep_families.py"),
     output:
-        csv=NBT_SWEEP_FAMILY,
+        **{family: NBT_SWEEP_FAMILY.format(family=family) for family in NBT_SWEEP},
     log:
-        logfile(NBT, "sweep_{family}"),
+        logfile(NBT, "sweep"),
     benchmark:
-        benchfile(NBT, "sweep_{family}")
-    wildcard_constraints:
-        family="|".join(NBT_SWEEP),
+        benchfile(NBT, "sweep")
     conda:
         ENVS["empirics"]
     params:
@@ -176,14 +179,20 @@ rule nbt2015_sweep_family:
             "nbt2015.wto_plus",
             "nbt2015.stri_eu",
         ),
-        specs=lambda wildcards: NBT_SWEEP[wildcards.family].dataframe.to_dict("records"),
-        names=lambda wildcards: list(NBT_SWEEP[wildcards.family].instance_patterns),
+        specs={
+            family: space.dataframe.to_dict("records")
+            for family, space in NBT_SWEEP.items()
+        },
+        names={
+            family: list(space.instance_patterns)
+            for family, space in NBT_SWEEP.items()
+        },
         file_name="desta_version_02_03.csv",
         sheet=SOURCES["wto-rta"].file("AllRTAs.xlsx").read["sheet_name"],
     message:
-        "National Board of Trade (2015): specification sweep of {wildcards.family}"
+        "National Board of Trade (2015): specification sweep of every claim family"
     script:
-        "../scripts/nbt2015/sweep_family.py"
+        "../scripts/nbt2015/sweep_families.py"
 
 
 rule nbt2015_verdict_sweep:

@@ -19,15 +19,10 @@ checksums or paths involved and what to do.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
 import logging
 import os
 import shutil
-import tempfile
-import urllib.error
-import urllib.request
-import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -107,6 +102,8 @@ def check_format(path, spec: SourceFile) -> None:
         handle.seek(max(size - 4, 0))
         tail = handle.read(4)
     if fmt == "xlsx":
+        import zipfile
+
         if not zipfile.is_zipfile(path):
             raise ValueError("not an .xlsx workbook (not a zip archive)")
         with zipfile.ZipFile(path) as archive:
@@ -180,6 +177,8 @@ def verify(source: Source, spec: SourceFile, path, where: str, shown=None) -> st
 
 
 def _temporary(target: Path):
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     return tempfile.NamedTemporaryFile(
         dir=target.parent, prefix=f".{target.name}.", suffix=".partial", delete=False
@@ -232,6 +231,9 @@ def _read_chunks(handle):
 
 
 def _download_chunks(url: str, timeout: float):
+    import http.client
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": "gvcneg-data-fetch"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         expected = response.headers.get("Content-Length")
@@ -331,6 +333,10 @@ def fetch(
         tried.append(f"mirror {candidate}: no such file")
 
     if spec.url and download:
+        # Network modules only where a download is tried (a fetch job imports little else).
+        import http.client
+        import urllib.error
+
         try:
             _place(
                 source, spec, _download_chunks(spec.url, timeout), target, "downloaded", spec.url

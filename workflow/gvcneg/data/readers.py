@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.data.fetch import DataSourceError
 from gvcneg.data.registry import Source
 
@@ -26,7 +27,7 @@ def read_frame(source: Source, file_name: str, path, **overrides) -> pd.DataFram
             options.setdefault("encoding", "utf-8-sig")
             return pd.read_csv(path, low_memory=False, **options)
         if spec.format == "xlsx":
-            return pd.read_excel(path, **options)
+            return read_excel(path, **options)
         if spec.format == "dta":
             return pd.read_stata(path, **options)
         if spec.format == "parquet":

@@ -173,9 +173,13 @@ class Source:
         )
 
 
-def parse_source(data: dict, origin: str = "<memory>") -> Source:
-    """Validate one registry entry (a mapping as read from YAML) and build a :class:`Source`."""
-    raise_if_invalid(data, SOURCE_SCHEMA, RegistryError, origin)
+def parse_source(data: dict, origin: str = "<memory>", schema: bool = True) -> Source:
+    """Validate one registry entry (a mapping as read from YAML) and build a :class:`Source`.
+
+    ``schema=False`` skips the JSON-schema check, for a job whose planning process has already
+    checked the entry (rule fetch_source_file)."""
+    if schema:
+        raise_if_invalid(data, SOURCE_SCHEMA, RegistryError, origin)
     files = tuple(SourceFile(**f) for f in data["files"])
     names = [f.name for f in files]
     if len(set(names)) != len(names):
@@ -193,7 +197,7 @@ def parse_source(data: dict, origin: str = "<memory>") -> Source:
     return Source(**fields, files=files, used_by=tuple(data["used_by"]))
 
 
-def load_source_file(path) -> Source:
+def load_source_file(path, schema: bool = True) -> Source:
     path = Path(path)
     try:
         data = load_yaml(path.read_text())
@@ -201,7 +205,7 @@ def load_source_file(path) -> Source:
         raise RegistryError(f"{path}: cannot read registry entry: {err}") from err
     if not isinstance(data, dict):
         raise RegistryError(f"{path}: a registry entry must be a mapping")
-    source = parse_source(data, str(path))
+    source = parse_source(data, str(path), schema)
     if source.name != path.name.removesuffix(".yaml"):
         raise RegistryError(f"{path}: name {source.name!r} must equal the file name stem")
     return source

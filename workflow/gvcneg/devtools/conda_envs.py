@@ -23,6 +23,7 @@ GROUPS = {
         "pandera",
         "country_converter",
         "openpyxl",
+        "python-calamine",
         "pyarrow",
         "pyreadr",
         "requests",

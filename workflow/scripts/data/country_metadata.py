@@ -3,6 +3,7 @@
 import pandas as pd
 
 from gvcneg.data.country_metadata import build_country_metadata, tidy_oghist
+from gvcneg.data.excel import read_excel
 from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
@@ -10,7 +11,7 @@ from gvcneg.logs import logged
 with logged(snakemake.log[0]) as log:
     class_panel = pd.read_stata(snakemake.input.class_panel)
     check_source_frame(class_panel, "wb-income-class-fy26", path=snakemake.input.class_panel)
-    oghist_sheet = pd.read_excel(
+    oghist_sheet = read_excel(
         snakemake.input.oghist, sheet_name="Country Analytical History", header=None
     )
     table = build_country_metadata(class_panel, tidy_oghist(oghist_sheet))

@@ -1,11 +1,15 @@
 """Rule script: Table 8.2, pooled logit of TTD formation (odds ratios) with diagnostics."""
 
-import pandas as pd
+from gvcneg.empirics.threads import use_threads
 
-from gvcneg.empirics.gvcdr2025_ch8.analysis import table_8_2_formation
-from gvcneg.figures.gvcdr2025_ch8 import table_8_2
-from gvcneg.io import save_csv, save_table
-from gvcneg.logs import logged
+use_threads(snakemake.threads)  # before numpy loads its BLAS
+
+import pandas as pd  # noqa: E402
+
+from gvcneg.empirics.gvcdr2025_ch8.analysis import table_8_2_formation  # noqa: E402
+from gvcneg.figures.gvcdr2025_ch8 import table_8_2  # noqa: E402
+from gvcneg.io import save_csv, save_table  # noqa: E402
+from gvcneg.logs import logged  # noqa: E402
 
 with logged(snakemake.log[0]) as log:
     out = snakemake.output

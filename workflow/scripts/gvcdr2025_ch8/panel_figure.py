@@ -1,4 +1,5 @@
-"""Rule script: a figure describing the real dyad panel (coverage, covariate shares)."""
+"""Rule script: the figures describing the real dyad panel (coverage, covariate shares), in one
+process."""
 
 import pandas as pd
 
@@ -7,6 +8,7 @@ from gvcneg.io import save_figure
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]):
-    plot = getattr(figures, snakemake.wildcards.stem)
-    fig, data = plot(pd.read_csv(snakemake.input.coverage))
-    save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
+    coverage, out = pd.read_csv(snakemake.input.coverage), snakemake.output
+    for stem in snakemake.params.stems:
+        fig, data = getattr(figures, stem)(coverage)
+        save_figure(fig, data, out[f"{stem}_png"], out[f"{stem}_svg"], out[f"{stem}_csv"])

@@ -1,15 +1,19 @@
 """Rule script: every chapter 8 estimator under random TTD signings (placebo coverage)."""
 
-import pandas as pd
+from gvcneg.empirics.threads import use_threads
 
-from gvcneg.empirics.gvcdr2025_ch8.placebo import (
+use_threads(snakemake.threads)  # before numpy loads its BLAS
+
+import pandas as pd  # noqa: E402
+
+from gvcneg.empirics.gvcdr2025_ch8.placebo import (  # noqa: E402
     estimator_placebo,
     read_penppml_flows,
     user_flows_for_placebo,
 )
-from gvcneg.empirics.gvcdr2025_ch8.trade_flows import load_trade_flows
-from gvcneg.io import save_csv
-from gvcneg.logs import logged
+from gvcneg.empirics.gvcdr2025_ch8.trade_flows import load_trade_flows  # noqa: E402
+from gvcneg.io import save_csv  # noqa: E402
+from gvcneg.logs import logged  # noqa: E402
 
 with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg["gvcdr2025_ch8"]

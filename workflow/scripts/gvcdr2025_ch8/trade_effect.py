@@ -1,17 +1,21 @@
 """Rule script: PPML trade effect of TTDs (Table 8.3 or 8.A.5), Figure 8.10 and its event study."""
 
-import pandas as pd
+from gvcneg.empirics.threads import use_threads
 
-from gvcneg.empirics.gvcdr2025_ch8.analysis import (
+use_threads(snakemake.threads)  # before numpy loads its BLAS
+
+import pandas as pd  # noqa: E402
+
+from gvcneg.empirics.gvcdr2025_ch8.analysis import (  # noqa: E402
     diagnostics_frame,
     figure_8_10_profiles,
     table_trade_effect,
     trade_panel,
 )
-from gvcneg.empirics.gvcdr2025_ch8.trade_flows import load_trade_flows
-from gvcneg.figures import gvcdr2025_ch8 as figures
-from gvcneg.io import save_csv, save_figure, save_table
-from gvcneg.logs import logged
+from gvcneg.empirics.gvcdr2025_ch8.trade_flows import load_trade_flows  # noqa: E402
+from gvcneg.figures import gvcdr2025_ch8 as figures  # noqa: E402
+from gvcneg.io import save_csv, save_figure, save_table  # noqa: E402
+from gvcneg.logs import logged  # noqa: E402
 
 with logged(snakemake.log[0]) as log:
     cfg, theme, out = (

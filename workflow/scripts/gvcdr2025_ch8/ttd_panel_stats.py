@@ -1,12 +1,16 @@
 """Rule script: TTD dyads at signing vs non-TTD dyads on the real covariates (Figs 8.6-8.9)."""
 
-import pandas as pd
+from gvcneg.empirics.threads import use_threads
 
-from gvcneg.empirics.gvcdr2025_ch8 import descriptives as d
-from gvcneg.empirics.gvcdr2025_ch8.analysis import theme_panel
-from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import signatories_outside_panel
-from gvcneg.io import save_csv
-from gvcneg.logs import logged
+use_threads(snakemake.threads)  # before numpy loads its BLAS
+
+import pandas as pd  # noqa: E402
+
+from gvcneg.empirics.gvcdr2025_ch8 import descriptives as d  # noqa: E402
+from gvcneg.empirics.gvcdr2025_ch8.analysis import theme_panel  # noqa: E402
+from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import signatories_outside_panel  # noqa: E402
+from gvcneg.io import save_csv  # noqa: E402
+from gvcneg.logs import logged  # noqa: E402
 
 COMPARED = [
     "rta",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 
 GROWTH_DEFINITIONS = ("log_difference", "compound")
 
@@ -49,9 +48,12 @@ def estimate_convergence(sample: pd.DataFrame, cov_type: str = "HC1") -> dict:
 
     Returns intercept, slope, slope_se, slope_t, slope_p, n, r2 and cov_type.
     """
-    x = sm.add_constant(sample["log_gdp_pc_start"].to_numpy(dtype=float))
+    from statsmodels.regression.linear_model import OLS
+    from statsmodels.tools.tools import add_constant
+
+    x = add_constant(sample["log_gdp_pc_start"].to_numpy(dtype=float))
     y = sample["growth_percent"].to_numpy(dtype=float)
-    fit = sm.OLS(y, x).fit(cov_type=cov_type)
+    fit = OLS(y, x).fit(cov_type=cov_type)
     return {
         "intercept": float(fit.params[0]),
         "slope": float(fit.params[1]),

@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-from linearmodels.panel import PanelOLS
-from statsmodels.regression.quantile_regression import QuantReg
 
 
 def demean_by_groups(
@@ -45,6 +42,8 @@ def fixed_effects_slope(
 ) -> dict:
     """PanelOLS of ``y`` on ``x`` (+ controls) with entity and time effects, SE clustered by
     entity: coef, se, p, n."""
+    from linearmodels.panel import PanelOLS
+
     data = firms.set_index([entity, time]).sort_index()
     fit = PanelOLS(data[y], data[[x, *controls]], entity_effects=True, time_effects=True).fit(
         cov_type="clustered", cluster_entity=True
@@ -93,8 +92,11 @@ def quantile_effects(
 ) -> pd.DataFrame:
     """Figure 7.11: QuantReg of ``y`` on ``x`` (+ controls) at each quantile: quantile, coef,
     se, ci_low, ci_high, n."""
+    from statsmodels.regression.quantile_regression import QuantReg
+    from statsmodels.tools.tools import add_constant
+
     data = firms.dropna(subset=[y, x, *controls])
-    exog = sm.add_constant(data[[x, *controls]].astype(float))
+    exog = add_constant(data[[x, *controls]].astype(float))
     model = QuantReg(data[y].astype(float), exog)
     rows = []
     for q in quantiles:

@@ -80,3 +80,29 @@ def sweep_inputs(family: str, sweep: dict, files: dict) -> dict:
     if "gini" in sweep[family]:
         out["gini"] = [files["gini"][name] for name in sweep[family]["gini"]]
     return out
+
+
+def sweep_inputs_all(sweep: dict, files: dict) -> dict:
+    """The files of every family together (the sweep runs as one job: each family alone spent
+    most of its time starting Python and reading the same GDP and population files), with the
+    Gini series in their order of first use."""
+    out = {}
+    for family in sweep:
+        out.update({k: v for k, v in sweep_inputs(family, sweep, files).items() if k != "gini"})
+    names = sweep_gini_names(sweep)
+    if names:
+        out["gini"] = [files["gini"][name] for name in names]
+    return out
+
+
+def sweep_gini_names(sweep: dict, needing: str | None = None) -> list[str]:
+    """The Gini series the families of the sweep read (only families that also read the file
+    ``needing``, if given), in their order of first use."""
+    return list(
+        dict.fromkeys(
+            name
+            for family, axes in sweep.items()
+            if needing is None or needing in SWEEP_NEEDS[family]
+            for name in axes.get("gini", [])
+        )
+    )

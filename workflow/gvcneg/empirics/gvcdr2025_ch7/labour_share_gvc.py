@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-from linearmodels.panel import PanelOLS
 
 from gvcneg.empirics.gvcdr2025_ch7 import INCOME_GROUPS
 
@@ -50,6 +48,8 @@ def estimate_labour_share_gvc(
     ``changes`` has iso3, sector, year and the d_ columns (see :func:`annual_changes`).
     Returns coef, se, t, p, ci_low, ci_high, n, n_economies, n_sectors, n_years.
     """
+    from linearmodels.panel import PanelOLS
+
     data = changes.copy()
     data["entity"] = data["iso3"] + "|" + data["sector"].astype(str)
     data = data.set_index(["entity", "year"]).sort_index()
@@ -157,10 +157,11 @@ def gvc_inequality_changes(
 
 def fit_scatter(frame: pd.DataFrame, x: str, y: str, cov_type: str = "HC1") -> dict:
     """OLS of ``y`` on a constant and ``x`` with robust SE: intercept, slope, se, p, n, r2."""
+    from statsmodels.regression.linear_model import OLS
+    from statsmodels.tools.tools import add_constant
+
     data = frame[[x, y]].dropna()
-    fit = sm.OLS(data[y].to_numpy(float), sm.add_constant(data[x].to_numpy(float))).fit(
-        cov_type=cov_type
-    )
+    fit = OLS(data[y].to_numpy(float), add_constant(data[x].to_numpy(float))).fit(cov_type=cov_type)
     return {
         "x": x,
         "y": y,

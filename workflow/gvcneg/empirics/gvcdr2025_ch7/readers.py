@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.gvcdr2025_ch7 import INCOME_GROUPS
 
@@ -200,7 +201,7 @@ def read_owid_pip_gini(path, source: str = "owid-pip-gini") -> pd.DataFrame:
 
 def read_swiid_gini(path, variable: str = "gini_disp", source: str = "swiid") -> pd.DataFrame:
     """SWIID 9.7 summary (Gini on a 0-100 scale) -> iso3, year, gini on the 0-1 scale."""
-    frame = check_source_frame(pd.read_excel(path, sheet_name=0), source, path=path)
+    frame = check_source_frame(read_excel(path, sheet_name=0), source, path=path)
     _require_columns(frame, ["code", "year", variable], source, path)
     _check_scale(frame[variable], 0.0, 100.0, f"SWIID {variable} (0-100 scale)", source, path)
     if frame[variable].dropna().max() <= 1.0:
@@ -287,9 +288,7 @@ def read_adb_gvc_participation(
     needed = ["t", "s", "agg", "i", "Exports", "GVCP_trade_f", "GVCP_trade_b", "GVCP_trade"]
     _require_columns(frame, needed, source, parquet_path)
     # The economy index is adb-mrio-gvcp's countries.xlsx for both ADB series.
-    countries = check_source_frame(
-        pd.read_excel(countries_path), "adb-mrio-gvcp", path=countries_path
-    )
+    countries = check_source_frame(read_excel(countries_path), "adb-mrio-gvcp", path=countries_path)
     _require_columns(countries, [index_column, "iso_a3"], source, countries_path)
     if sector_aggregation not in set(frame["agg"].unique()):
         raise _fail(source, parquet_path, f"no rows with agg == {sector_aggregation}")

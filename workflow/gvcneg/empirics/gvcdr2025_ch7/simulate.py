@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 
 from gvcneg.empirics.gvcdr2025_ch7 import INCOME_GROUPS
 
@@ -80,6 +79,8 @@ def simulate_firm_productivity(
 
 def true_quantile_slope(slope: float, scale_slope: float, quantile: float) -> float:
     """The tau-quantile slope of :func:`simulate_firm_productivity`'s model."""
+    from scipy.stats import norm
+
     return float(slope + scale_slope * norm.ppf(quantile))
 
 

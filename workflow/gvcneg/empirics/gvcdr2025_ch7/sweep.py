@@ -4,7 +4,7 @@ Where the chapter leaves an analysis choice open (which income classification, w
 series, a balanced or an unbalanced panel, imputed series in or out, ...), a verdict that
 flips with the choice is not a verdict. Each claim family is evaluated on every combination
 of its declared choices (``config.yaml``: ``gvcdr2025_ch7.sweep``; Snakemake's ``Paramspace``
-names the specifications and one job per family evaluates them), with the *same* functions
+names the specifications and one job evaluates every family), with the *same* functions
 the main pipeline uses (``aggregates``, ``convergence``, ``labour_share_gvc``, ``claims``), so
 the main specification reproduces ``computed.csv`` exactly.
 

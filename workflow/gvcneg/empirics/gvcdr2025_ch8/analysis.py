@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gvcneg.empirics.gvcdr2025_ch8.event_study import (
-    fit_did2s_event_study,
-    fit_event_study,
-    raw_event_profile,
-)
 from gvcneg.empirics.gvcdr2025_ch8.logit import fit_formation_logit
-from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml
 from gvcneg.empirics.gvcdr2025_ch8.trade_flows import attach_trade
 from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import add_ttd_variables
 
@@ -79,6 +73,8 @@ def trade_panel(
 
 def table_trade_effect(data: pd.DataFrame, theme: str, config: dict) -> tuple[pd.DataFrame, dict]:
     """Table 8.3 (CRM) or Table 8.A.5 (digital, with the binding-language interaction)."""
+    from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml  # pyfixest: only where PPML runs
+
     spec = config["trade_effect"]
     regressors = [
         "ttd_active",
@@ -103,6 +99,12 @@ def figure_8_10_profiles(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
     """Raw trade around signing, the PPML event-study path with dyad effects, and Gardner's
     two-stage DiD path (see :mod:`event_study` for the design)."""
+    from gvcneg.empirics.gvcdr2025_ch8.event_study import (
+        fit_did2s_event_study,
+        fit_event_study,
+        raw_event_profile,
+    )
+
     spec = config["event_study"]
     profile = raw_event_profile(data, "trade", "ttd_first_year", (-spec["leads"], spec["lags"]))
     path, fit = fit_event_study(

@@ -10,8 +10,11 @@ membership is the signatory list of "EU (28) Enlargement", which no longer lists
 
 from __future__ import annotations
 
+from itertools import product
+
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.gvcdr2025_ch8.covariates import CovariateSourceError
 from gvcneg.empirics.gvcdr2025_ch8.iso import names_to_iso3
@@ -21,7 +24,7 @@ SOURCE = "wto-rta"
 
 def read_bloc_members(path, bloc_rtas: dict[str, str]) -> pd.DataFrame:
     """bloc, iso3: one row per member of each bloc (from the RTA's current signatories)."""
-    frame = check_source_frame(pd.read_excel(path, sheet_name="AllRTAs"), SOURCE, path=path)
+    frame = check_source_frame(read_excel(path, sheet_name="AllRTAs"), SOURCE, path=path)
     needed = ["RTA Name", "Status", "Current signatories"]
     if any(c not in frame.columns for c in needed):
         raise CovariateSourceError(f"source {SOURCE}: file {path}: expected columns {needed}")
@@ -46,8 +49,10 @@ def read_bloc_members(path, bloc_rtas: dict[str, str]) -> pd.DataFrame:
 
 def shared_bloc(pairs: pd.DataFrame, members: pd.DataFrame) -> pd.Series:
     """1.0 where exporter and importer belong to at least one common bloc."""
-    blocs_of = members.groupby("iso3")["bloc"].agg(frozenset).to_dict()
-    empty = frozenset()
-    exp = pairs["exporter"].map(lambda c: blocs_of.get(c, empty))
-    imp = pairs["importer"].map(lambda c: blocs_of.get(c, empty))
-    return pd.Series([float(bool(a & b)) for a, b in zip(exp, imp, strict=True)], index=pairs.index)
+    sharing = {
+        (a, b)
+        for _, bloc in members.groupby("bloc")["iso3"]
+        for a, b in product(bloc.tolist(), repeat=2)
+    }
+    keys = pd.MultiIndex.from_arrays([pairs["exporter"], pairs["importer"]])
+    return pd.Series(keys.isin(list(sharing)).astype(float), index=pairs.index)

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.data.source_schemas import check_source_frame
 from gvcneg.empirics.gvcdr2025_ch8.iso import (
     EU_CODE,
@@ -103,7 +104,7 @@ def read_wgi(path) -> pd.DataFrame:
     """iso3, year, the three WGI estimates of Table 8.1 (rule of law, regulatory quality,
     government effectiveness)."""
     source = "wgi"
-    frame = check_source_frame(pd.read_excel(path, sheet_name="Data"), source, path=path)
+    frame = check_source_frame(read_excel(path, sheet_name="Data"), source, path=path)
     _require(frame, ["Code", "Dimention"], source, path)
     frame = frame[frame["Dimention"].isin(WGI_DIMENSIONS)]
     if frame["Dimention"].nunique() != len(WGI_DIMENSIONS):

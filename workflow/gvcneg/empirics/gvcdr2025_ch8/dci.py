@@ -90,28 +90,37 @@ def placebo_gap_difference(
     ``new_pairs_by_year``: how many unordered pairs "sign" in each year (the document's timing).
     With no real effect the differences should be zero; a non-zero mean over seeds is what the
     index's construction alone produces."""
-    values = index.set_index(["iso3", "year"])[column]
     codes = np.asarray(sorted(set(economies) & set(index["iso3"])))
     n = len(codes)
+    # The index as a code x year matrix (NaN where absent), so that each draw looks values up
+    # by position instead of reindexing a (country, year) index with strings.
+    years = np.arange(min(window[0], *new_pairs_by_year), max(window[1], *new_pairs_by_year) + 1)
+    known = index[index["iso3"].isin(codes) & index["year"].isin(years)]
+    table = np.full((n, len(years)), np.nan)
+    table[np.searchsorted(codes, known["iso3"]), known["year"].to_numpy() - years[0]] = known[
+        column
+    ].to_numpy(dtype=float)
     upper = np.triu_indices(n, k=1)
     order = rng.permutation(len(upper[0]))
     signed, cursor = [], 0
     for year, count in sorted(new_pairs_by_year.items()):
         chosen = order[cursor : cursor + int(count)]
         cursor += int(count)
-        signed.append(
-            pd.DataFrame({"a": codes[upper[0][chosen]], "b": codes[upper[1][chosen]], "year": year})
-        )
-    treated = pd.concat(signed, ignore_index=True)
+        signed.append((upper[0][chosen], upper[1][chosen], np.full(len(chosen), year)))
+    treated = tuple(np.concatenate(parts) for parts in zip(*signed, strict=True))
     never_idx = order[cursor:]
-    never = pd.DataFrame({"a": codes[upper[0][never_idx]], "b": codes[upper[1][never_idx]]}).merge(
-        pd.DataFrame({"year": range(window[0], window[1] + 1)}), how="cross"
+    window_years = np.arange(window[0], window[1] + 1)
+    never = (
+        np.repeat(upper[0][never_idx], len(window_years)),
+        np.repeat(upper[1][never_idx], len(window_years)),
+        np.tile(window_years, len(never_idx)),
     )
 
     def gaps(pairs):
-        va = values.reindex(pd.MultiIndex.from_arrays([pairs["a"], pairs["year"]])).to_numpy()
-        vb = values.reindex(pd.MultiIndex.from_arrays([pairs["b"], pairs["year"]])).to_numpy()
-        return pairs.assign(gap=np.abs(va - vb), mean=(va + vb) / 2).dropna(subset=["gap"])
+        a, b, year = pairs
+        va, vb = table[a, year - years[0]], table[b, year - years[0]]
+        frame = pd.DataFrame({"year": year, "gap": np.abs(va - vb), "mean": (va + vb) / 2})
+        return frame.dropna(subset=["gap"])
 
     treated, never = gaps(treated), gaps(never)
     by_year = never.groupby("year")[["gap", "mean"]].mean()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.empirics.gvcdr2025_ch8.ttd_schema import (
     BINDING_CODES,
     CRM_PROVISIONS,
@@ -190,7 +191,7 @@ def quantile_summary(distribution: pd.DataFrame) -> pd.DataFrame:
 
 def read_high_income(path) -> set[str]:
     """ISO3 codes of World Bank high-income economies (the chapter's "North"; our reading)."""
-    frame = pd.read_excel(path, sheet_name="List of economies")
+    frame = read_excel(path, sheet_name="List of economies")
     return set(frame.loc[frame["Income group"] == "High income", "Code"].astype(str))
 
 

@@ -10,7 +10,7 @@ object mis-parses Namibia's "NA" under pandas 3).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import pandas as pd
@@ -94,17 +94,25 @@ _NAME_FIXES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """country_converter's regular expressions, compiled once per process (matching each name
+    against the table's pandas columns re-read every string of the table for every name)."""
+    table = _code_table()
+    return tuple(
+        (re.compile(regex, re.IGNORECASE), iso3)
+        for regex, iso3 in zip(table["regex"], table["ISO3"], strict=True)
+        if regex
+    )
+
+
+@cache
 def name_to_iso3(name: str) -> str | None:
     """A country name -> ISO3 via country_converter's regular expressions (None if unknown)."""
     key = name.strip().lower()
     if key in _NAME_FIXES:
         return _NAME_FIXES[key]
-    table = _code_table()
-    hits = [
-        iso3
-        for regex, iso3 in zip(table["regex"], table["ISO3"], strict=True)
-        if regex and re.search(regex, name, re.IGNORECASE)
-    ]
+    hits = [iso3 for pattern, iso3 in _name_patterns() if pattern.search(name)]
     return hits[0] if len(set(hits)) == 1 else None
 
 

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,9 @@ def fit_formation_logit(
     N given, N used, rows dropped for missing values, observations dropped as separated by the
     year effects, iterations and convergence.
     """
+    from statsmodels.discrete.discrete_model import Logit
+    from statsmodels.tools.tools import add_constant
+
     columns = [outcome, *regressors] + ([year] if year else []) + ([cluster] if cluster else [])
     columns = list(dict.fromkeys(columns))
     n_given = len(panel)
@@ -102,8 +104,8 @@ def fit_formation_logit(
     if year:
         dummies = pd.get_dummies(data[year], prefix="year", drop_first=True, dtype=float)
         design = pd.concat([design, dummies], axis=1)
-    design = sm.add_constant(design, has_constant="add")
-    model = sm.Logit(y, design)
+    design = add_constant(design, has_constant="add")
+    model = Logit(y, design)
     fit_kwargs = {"method": "newton", "maxiter": maxiter, "disp": 0}
     if cluster:
         groups = pd.factorize(data[cluster])[0]

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from gvcneg.data.excel import read_excel
 from gvcneg.empirics.gvcdr2025_ch8.covariates import CovariateSourceError
 from gvcneg.empirics.gvcdr2025_ch8.iso import EU_CODE, EU_MEMBERSHIP, names_to_iso3
 
@@ -81,7 +82,7 @@ def read_wto_rtas(path) -> pd.DataFrame:
     longer in force, or None), current and original signatories, specific dates."""
     from gvcneg.data.source_schemas import check_source_frame
 
-    frame = pd.read_excel(path, sheet_name=SHEET)
+    frame = read_excel(path, sheet_name=SHEET)
     check_source_frame(frame, SOURCE, "AllRTAs.xlsx", path=path)
     needed = [
         "RTA ID",

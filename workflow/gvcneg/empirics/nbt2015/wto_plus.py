@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import statsmodels.api as sm
 
 
 def select_agreements(
@@ -113,13 +112,16 @@ def provision_trends(
     area on the year of signature (agreements where the area is coded), in percentage points
     per ``per_years`` years, with its robust (HC1) p-value. Columns area, agreements, slope_pp,
     p."""
+    from statsmodels.regression.linear_model import OLS
+    from statsmodels.tools.tools import add_constant
+
     rows = []
     for area, variables in provisions.items():
         values = agreements[variables]
         coded = values.notna().any(axis=1)
         present = (values == 1).any(axis=1).astype(float)[coded]
         years = agreements.loc[coded, "year"].astype(float)
-        fit = sm.OLS(present.to_numpy(), sm.add_constant(years.to_numpy())).fit(cov_type="HC1")
+        fit = OLS(present.to_numpy(), add_constant(years.to_numpy())).fit(cov_type="HC1")
         rows.append(
             {
                 "area": area,

@@ -1,4 +1,5 @@
-"""Rule script: every specification of one claim family of chapter 7 (specification sweep)."""
+"""Rule script: every specification of every claim family of chapter 7 (specification sweep),
+in one process: the families share the inputs and the panels built from them."""
 
 import pandas as pd
 
@@ -26,7 +27,7 @@ with logged(snakemake.log[0]) as log:
     if hasattr(inp, "wid"):
         frames["top10_bottom50"] = {
             name: read_wid_top10_bottom50(inp.wid, "r" + cfg["gini_series"][name]["variable"][1:])
-            for name in params.gini_names
+            for name in params.wid_gini_names
         }
     if hasattr(inp, "pwt"):
         frames["labour_share"] = read_pwt_labour_share(inp.pwt)
@@ -39,8 +40,7 @@ with logged(snakemake.log[0]) as log:
     data = SweepData(
         cfg, lambda fy: read_income_status(inp.income_status, fy, backfilled), **frames
     )
-    frame = evaluate_family(snakemake.wildcards.family, data, params.specs, params.names)
-    save_csv(frame, snakemake.output.csv)
-    log.info(
-        "%s: %d specifications, %d rows", snakemake.wildcards.family, len(params.specs), len(frame)
-    )
+    for family, specs in params.specs.items():
+        frame = evaluate_family(family, data, specs, params.names[family])
+        save_csv(frame, snakemake.output[family])
+        log.info("%s: %d specifications, %d rows", family, len(specs), len(frame))
