@@ -19,18 +19,22 @@ REPO = BENCH.parent
 RESULTS = BENCH / "results"
 CONFIG = BENCH / "config.yaml"
 PACKAGES = ("snakemake", "pyfixest", "statsmodels", "numpy", "pandas", "scipy")
+# What sets the threads of a fit: BLAS/OpenMP (statsmodels' least-squares solves, numpy) and
+# RAYON_NUM_THREADS (pyfixest 0.60's default demeaner, compiled Rust on a rayon pool; pyfixest
+# no longer uses numba). Snakemake sets the BLAS/OpenMP variables of a job to its `threads`,
+# but not RAYON_NUM_THREADS.
 THREAD_VARIABLES = (
     "OMP_NUM_THREADS",
     "OPENBLAS_NUM_THREADS",
     "MKL_NUM_THREADS",
-    "NUMBA_NUM_THREADS",
     "NUMEXPR_NUM_THREADS",
+    "RAYON_NUM_THREADS",
 )
 
 
 def thread_env(threads: int) -> dict[str, str]:
-    """Environment limiting BLAS/OpenMP/numba to ``threads`` threads, as Snakemake does for
-    a job with ``threads: n`` (oversubscribed OpenBLAS threads are many times slower)."""
+    """Environment limiting BLAS/OpenMP and pyfixest's rayon pool to ``threads`` threads
+    (oversubscribed OpenBLAS threads on a busy machine are many times slower)."""
     return {**os.environ, **{name: str(threads) for name in THREAD_VARIABLES}}
 
 
