@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,14 +32,22 @@ from common import (  # noqa: E402
 )
 
 
+def children_cpu_seconds() -> float:
+    """User + system CPU of every finished child process (and theirs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_snakemake(workdir: Path, cores: int, mirrors: str, timeout: float):
+    """Wall seconds, CPU seconds (Snakemake and every job it ran), exit code and output."""
     env = {**os.environ, "GVCNEG_DATA_MIRRORS": mirrors}
     cmd = snakemake_command(workdir, cores)
-    start = time.perf_counter()
+    cpu_start, start = children_cpu_seconds(), time.perf_counter()
     out = subprocess.run(
         cmd, cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
-    return time.perf_counter() - start, out.returncode, out.stdout + out.stderr
+    seconds, cpu = time.perf_counter() - start, children_cpu_seconds() - cpu_start
+    return seconds, cpu, out.returncode, out.stdout + out.stderr
 
 
 def jobs_in_run(output: str) -> int:
@@ -65,6 +74,7 @@ def rule_benchmarks(results: Path) -> list[dict]:
             {
                 "job": str(path.relative_to(results / "benchmarks").with_suffix("")),
                 "seconds": number("s"),
+                "cpu_seconds": number("cpu_time"),
                 "max_rss_mb": number("max_rss"),
             }
         )
@@ -78,7 +88,9 @@ def main() -> dict:
     timeout = config["timeout_seconds"]
     with tempfile.TemporaryDirectory(prefix="gvcneg-bench-replication-") as tmp:
         workdir = Path(tmp)
-        first_seconds, first_rc, first_out = run_snakemake(workdir, cores, mirrors, timeout)
+        first_seconds, first_cpu, first_rc, first_out = run_snakemake(
+            workdir, cores, mirrors, timeout
+        )
         result = {
             "benchmark": "replication",
             "machine": machine(),
@@ -86,6 +98,7 @@ def main() -> dict:
             "data_mirrors": mirrors,
             "full_run": {
                 "seconds": first_seconds,
+                "cpu_seconds": first_cpu,
                 "returncode": first_rc,
                 "jobs": jobs_in_run(first_out),
             },
@@ -93,9 +106,12 @@ def main() -> dict:
         if first_rc != 0:
             result["full_run"]["error_tail"] = first_out[-4000:]
             return result
-        rerun_seconds, rerun_rc, rerun_out = run_snakemake(workdir, cores, mirrors, timeout)
+        rerun_seconds, rerun_cpu, rerun_rc, rerun_out = run_snakemake(
+            workdir, cores, mirrors, timeout
+        )
         result["no_change_rerun"] = {
             "seconds": rerun_seconds,
+            "cpu_seconds": rerun_cpu,
             "returncode": rerun_rc,
             "nothing_to_do": "Nothing to be done" in rerun_out,
             "jobs": jobs_in_run(rerun_out),
@@ -103,6 +119,7 @@ def main() -> dict:
         rules = rule_benchmarks(workdir / "results")
         result["rules"] = rules
         result["peak_rule_rss_mb"] = max((r["max_rss_mb"] or 0 for r in rules), default=None)
+        result["jobs_cpu_seconds"] = sum(r["cpu_seconds"] or 0 for r in rules)
     return result
 
 
