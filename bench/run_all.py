@@ -213,12 +213,13 @@ def summarise_scale(r: dict) -> list[str]:
         "",
         f"Machine: {_machine_line(r['machine'])}",
         "",
-        "Parallel jobs = the grid chunks (or the placebo job); serial = the gather job. CPU "
-        "seconds from the jobs' benchmark files; 'run CPU' = Snakemake plus every job (local) "
-        "or Snakemake and its sbatch/squeue calls alone (SLURM).",
+        "Parallel jobs = the grid chunks (or the placebo job); serial = the gather job. Local: "
+        "'run CPU' = Snakemake and every job (getrusage), split into parallel jobs, gather and "
+        "Snakemake's planning by re-runs. SLURM: 'run CPU' = Snakemake and its sbatch/squeue "
+        "calls only; the jobs' CPU is Snakemake's sampled benchmark cpu_time (a lower bound).",
         "",
         "| profile | family | size | units | parallel jobs | parallel CPU s | serial CPU s | "
-        "run CPU s | wall s | units per parallel CPU s | units per job CPU s | "
+        "run CPU s | wall s | units per parallel CPU s | units per run CPU s | "
         "serial job peak MB |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
@@ -234,7 +235,7 @@ def summarise_scale(r: dict) -> list[str]:
             f"{run['parallel_jobs']} | {_fmt(run['parallel_jobs_cpu_seconds'])} | "
             f"{_fmt(run['serial_job_cpu_seconds'])} | {_fmt(run['run_cpu_seconds'])} | "
             f"{_fmt(run['seconds'])} | {_fmt(run['units_per_parallel_cpu_second'])} | "
-            f"{_fmt(run['units_per_job_cpu_second'])} | "
+            f"{_fmt(run['units_per_run_cpu_second'])} | "
             f"{_fmt(run.get('serial_job_peak_rss_mb'))} |"
         )
     if r.get("slurm_skipped"):

@@ -112,11 +112,10 @@ def row_ppml(spec: dict, results: dict) -> tuple[str, str]:
 
 
 def row_ch8_job(spec: dict, results: dict) -> tuple[str, str]:
-    rules = (results.get("replication") or {}).get("rules") or []
-    job = next((r for r in rules if r["job"] == spec["job"]), None)
-    if job is None or job.get("cpu_seconds") is None:
-        return f"{NOT_MEASURED} ({spec['job']} not in the replication run)", NOT_MEASURED
-    measured = f"{_num(job['cpu_seconds'])} CPU, {_num(job['seconds'])} wall ({spec['job']})"
+    job = (results.get("replication") or {}).get("job_cpu")
+    if not _ok(job) or job.get("rule") != spec["rule"] or not job.get("nothing_to_do"):
+        return f"{NOT_MEASURED} ({spec['rule']})", NOT_MEASURED
+    measured = f"{_num(job['cpu_seconds'])} CPU, {_num(job['seconds'])} wall ({spec['rule']})"
     return measured, _met([_below(job["cpu_seconds"], spec["target_cpu_seconds"])])
 
 

@@ -22,7 +22,13 @@ def results(**changes) -> dict:
         "replication": {
             "full_run": {"seconds": 80.0, "cpu_seconds": 70.0, "returncode": 0, "jobs": 120},
             "no_change_rerun": {"seconds": 1.2, "returncode": 0, "nothing_to_do": True},
-            "rules": [{"job": SPEC["ch8_job"]["job"], "seconds": 3.0, "cpu_seconds": 2.5}],
+            "job_cpu": {
+                "rule": SPEC["ch8_job"]["rule"],
+                "cpu_seconds": 2.5,
+                "seconds": 3.0,
+                "returncode": 0,
+                "nothing_to_do": True,
+            },
         },
         "suite": {
             "test_fast": {"seconds": 100.0, "cpu_seconds": 90.0, "returncode": 0},
@@ -65,6 +71,24 @@ def test_no_results_means_not_measured_never_met():
         # the set-up alone over 45 s fails the first row although the total is under 2 min
         ("fresh_clone", {"venv_setup": {"seconds": 50.0, "cpu_seconds": 20.0, "installer": "pip"}}),
         ("ppml", {"ppml": {**results()["ppml"], "max_abs_coef_difference": 2e-8}}),
+        (
+            "noop",
+            {
+                "replication": {
+                    **results()["replication"],
+                    "no_change_rerun": {"seconds": 1.6, "returncode": 0, "nothing_to_do": True},
+                }
+            },
+        ),
+        (
+            "ch8_job",
+            {
+                "replication": {
+                    **results()["replication"],
+                    "job_cpu": {**results()["replication"]["job_cpu"], "cpu_seconds": 3.1},
+                }
+            },
+        ),
         (
             "ppml",
             {"ppml": {**results()["ppml"], "cpu_speed_ratio_statsmodels_over_pyfixest_warm": 79.0}},
