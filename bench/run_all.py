@@ -68,7 +68,7 @@ def summarise_replication(r: dict) -> list[str]:
             "",
             f"Peak memory of any rule: {_fmt(r['peak_rule_rss_mb'])} MB. Slowest rules:",
             "",
-            "| job | wall s | CPU s | max RSS (MB) |",
+            "| job | wall s | CPU s (sampled, a lower bound) | max RSS (MB) |",
             "|---|---|---|---|",
         ]
         lines += [
