@@ -230,9 +230,9 @@ def full_scale_estimate(families: dict, runs: list[dict], scale_units: dict) -> 
     return estimate
 
 
-def main(profiles: list[str]) -> dict:
+def main(profiles: list[str], only: list[str] | None = None) -> dict:
     bench_cfg = load_config()["scale"]
-    families = bench_cfg["families"]
+    families = {k: v for k, v in bench_cfg["families"].items() if not only or k in only}
     cfg = {"cores": bench_cfg["cores"], "timeout": bench_cfg["timeout_seconds"]}
     result = {
         "benchmark": "scale",
@@ -273,7 +273,9 @@ def main(profiles: list[str]) -> dict:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", choices=["default", "slurm", "both"], default="both")
-    choice = parser.parse_args().profile
-    outcome = main(["default", "slurm"] if choice == "both" else [choice])
+    parser.add_argument("--family", action="append", help="only these families (repeatable)")
+    parser.add_argument("--output", default="scale", help="result name (bench/results/<name>.json)")
+    args = parser.parse_args()
+    outcome = main(["default", "slurm"] if args.profile == "both" else [args.profile], args.family)
     print(json.dumps(outcome.get("full_scale_estimate"), indent=1))
-    print(f"wrote {write_result('scale', outcome)}")
+    print(f"wrote {write_result(args.output, outcome)}")
