@@ -21,7 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BENCH, RESULTS, load_config, thread_env  # noqa: E402
 from table import build_table, render_markdown  # noqa: E402
 
-BENCHMARKS = ("venv_setup", "replication", "suite", "ppml", "ppml_verified", "theory_grid", "scale")
+BENCHMARKS = (
+    "venv_setup",
+    "replication",
+    "suite",
+    "ppml",
+    "ppml_verified",
+    "theory_grid",
+    "scale",
+    "ch8_one_fit",
+)
 SINGLE_THREADED = ("ppml", "ppml_verified", "theory_grid")
 # Run by `make bench` without names; the others on request (minutes of CPU each, or a cluster).
 DEFAULT_BENCHMARKS = ("venv_setup", "replication", "suite", "ppml")
@@ -256,10 +265,27 @@ def summarise_scale(r: dict) -> list[str]:
     return lines
 
 
+def summarise_ch8_one_fit(r: dict) -> list[str]:
+    if "skipped" in r:
+        return ["## One chapter-8 PPML fit", "", f"Not measured: {r['skipped']}"]
+    lines = [
+        "## One chapter-8 PPML fit, in its own process (CPU s)",
+        "",
+        f"Machine: {_machine_line(r['machine'])}",
+        "",
+        "| part | CPU s |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {_fmt(cpu)} |" for name, cpu in r["parts_cpu_seconds"].items()]
+    lines.append(f"| whole process | {_fmt(r['process_cpu_seconds'])} |")
+    return lines
+
+
 SUMMARISERS = {
     "venv_setup": summarise_venv_setup,
     "suite": summarise_suite,
     "scale": summarise_scale,
+    "ch8_one_fit": summarise_ch8_one_fit,
     "replication": summarise_replication,
     "ppml": summarise_ppml,
     "ppml_verified": summarise_ppml_verified,

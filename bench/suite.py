@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import subprocess
 import sys
@@ -46,15 +47,21 @@ def run_make(target: str, timeout: float) -> dict:
         check=False,
     )
     seconds, cpu = time.perf_counter() - start, children_cpu_seconds() - cpu_start
-    tail = out.stdout.strip().splitlines()[-1:] if out.stdout.strip() else []
+    tail = pytest_summary(out.stdout)
     return {
         "target": target,
         "seconds": seconds,
         "cpu_seconds": cpu,
         "returncode": out.returncode,
-        "pytest_summary": tail[0] if tail else None,
+        "pytest_summary": tail,
         "machine": machine(),
     }
+
+
+def pytest_summary(stdout: str) -> str | None:
+    """pytest's final count line ("803 passed, 6 skipped in 34.2s"), not make's last words."""
+    found = re.findall(r"^=*\s*(\d+ (?:passed|failed|error).*?)\s*=*$", stdout, flags=re.M)
+    return found[-1] if found else None
 
 
 def main(full: bool) -> dict:

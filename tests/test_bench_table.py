@@ -127,3 +127,14 @@ def test_markdown_has_the_issue_columns_and_one_line_per_row():
     lines = render_markdown(build_table(SPEC, results()))
     assert lines[0] == "| what | baseline | target | measured now | met? |"
     assert len(lines) == 2 + len(SPEC)
+
+
+def test_suite_records_pytests_count_line_not_makes_last_words():
+    from suite import pytest_summary
+
+    out = "== 809 passed, 6 skipped, 1 xfailed in 312.5s ==\nmake: Leaving directory '/x'\n"
+    assert pytest_summary(out) == "809 passed, 6 skipped, 1 xfailed in 312.5s"
+    assert pytest_summary("1 failed, 3 passed in 2.0s\nmake: *** Error 1") == (
+        "1 failed, 3 passed in 2.0s"
+    )
+    assert pytest_summary("make: Leaving directory '/x'") is None
