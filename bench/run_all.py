@@ -1,6 +1,6 @@
 """Run the benchmarks and print the issue-15 table; write bench/results/SUMMARY.md.
 
-    python bench/run_all.py                   # venv_setup, replication, suite, ppml + the table
+    python bench/run_all.py                   # venv_setup, replication, suite, ppml, ch8_one_fit + table
     python bench/run_all.py --full-tests      # the same, and `make test` (minutes)
     python bench/run_all.py scale theory_grid # named ones (scale: minutes of CPU, SLURM as root)
     python bench/run_all.py --summary-only    # the table and SUMMARY.md from the JSON files
@@ -33,7 +33,7 @@ BENCHMARKS = (
 )
 SINGLE_THREADED = ("ppml", "ppml_verified", "theory_grid")
 # Run by `make bench` without names; the others on request (minutes of CPU each, or a cluster).
-DEFAULT_BENCHMARKS = ("venv_setup", "replication", "suite", "ppml")
+DEFAULT_BENCHMARKS = ("venv_setup", "replication", "suite", "ppml", "ch8_one_fit")
 
 
 def _fmt(value, digits: int = 3) -> str:

@@ -116,6 +116,10 @@ def row_ch8_job(spec: dict, results: dict) -> tuple[str, str]:
     if not _ok(job) or job.get("rule") != spec["rule"] or not job.get("nothing_to_do"):
         return f"{NOT_MEASURED} ({spec['rule']})", NOT_MEASURED
     measured = f"{_num(job['cpu_seconds'])} CPU, {_num(job['seconds'])} wall ({spec['rule']})"
+    one_fit = results.get("ch8_one_fit") or {}
+    if "parts_cpu_seconds" in one_fit:  # bench/ch8_one_fit.py: where one fit's CPU goes
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in one_fit["parts_cpu_seconds"].items())
+        measured += f"; one fit alone {_num(one_fit['process_cpu_seconds'])} CPU: {parts}"
     return measured, _met([_below(job["cpu_seconds"], spec["target_cpu_seconds"])])
 
 

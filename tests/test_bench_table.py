@@ -138,3 +138,17 @@ def test_suite_records_pytests_count_line_not_makes_last_words():
         "1 failed, 3 passed in 2.0s"
     )
     assert pytest_summary("make: Leaving directory '/x'") is None
+
+
+def test_ch8_row_shows_where_one_fit_goes_without_changing_its_verdict():
+    one_fit = {
+        "parts_cpu_seconds": {"pyfixest import": 1.2, "one PPML fit": 0.66},
+        "process_cpu_seconds": 5.1,
+    }
+    plain = dict(zip(SPEC, build_table(SPEC, results()), strict=True))["ch8_job"]
+    rows = dict(zip(SPEC, build_table(SPEC, results(ch8_one_fit=one_fit)), strict=True))
+    assert (
+        "one fit alone 5.1 s CPU: pyfixest import 1.20, one PPML fit 0.66"
+        in rows["ch8_job"]["measured"]
+    )
+    assert rows["ch8_job"]["met"] == plain["met"]
