@@ -11,6 +11,7 @@ slurmctld log.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import filecmp
 import os
@@ -214,113 +215,148 @@ def _wait_until_idle(node: str, timeout: float = 45) -> str:
     return state
 
 
-@pytest.fixture(scope="module")
-def machine_lock():
-    """Exclusive use of this machine's SLURM set-up for the module's tests."""
-    if os.geteuid() != 0:
-        pytest.skip(f"needs root to install and start SLURM (running as uid {os.geteuid()})")
+class ClusterUnavailable(RuntimeError):
+    """Why no single-node cluster can be had here (the tests skip with it, the benchmark
+    records it)."""
+
+
+@contextlib.contextmanager
+def exclusive_machine_lock(wait_seconds: float = MACHINE_LOCK_WAIT_SECONDS):
+    """Exclusive use of this machine's SLURM set-up (tests and benchmark take turns)."""
     with MACHINE_LOCK.open("w") as handle:
-        deadline = time.monotonic() + MACHINE_LOCK_WAIT_SECONDS
+        deadline = time.monotonic() + wait_seconds
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    pytest.skip(f"another SLURM test session held {MACHINE_LOCK} too long")
+                    raise ClusterUnavailable(
+                        f"another SLURM test session held {MACHINE_LOCK} too long"
+                    ) from None
                 time.sleep(2)
-        yield
-        fcntl.flock(handle, fcntl.LOCK_UN)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _log_tails(base: Path, chars: int) -> str:
+    return "; ".join(
+        f"{p.name}: {p.read_text()[-chars:]}" for p in sorted((base / "log").glob("*"))
+    )
+
+
+@contextlib.contextmanager
+def single_node_cluster(prefix: str = "gvcneg-slurm-test-"):
+    """A single-node SLURM cluster on localhost (munged, slurmctld, slurmd; partition
+    ``debug``), stopped and /etc/slurm/slurm.conf restored on exit. Used by this module's
+    fixture and by bench/scale.py. Raises :class:`ClusterUnavailable` with the reason where
+    one cannot be started (not root, lock held, daemons already running, install failed)."""
+    if os.geteuid() != 0:
+        raise ClusterUnavailable(
+            f"needs root to install and start SLURM (running as uid {os.geteuid()})"
+        )
+    with exclusive_machine_lock():
+        live = _running_processes(DAEMON_NAMES + ("munged",))
+        if any(name.startswith(DAEMON_NAMES) for name in live):
+            raise ClusterUnavailable(
+                f"SLURM daemons already run on this machine ({live}); not reconfiguring them"
+            )
+        if _missing_programs():
+            reason = _install_slurm()
+            if reason:
+                raise ClusterUnavailable(reason)
+
+        # Not under pytest's tmp_path: munged wants every directory above its socket
+        # searchable by all users, and pytest's base directory is private (mode 700).
+        base = Path(tempfile.mkdtemp(prefix=prefix))
+        for sub in ("munge", "state", "spool", "log"):
+            (base / sub).mkdir()
+        os.chmod(base, 0o755)
+        os.chmod(base / "munge", 0o711)
+        node = socket.gethostname().split(".")[0]
+
+        started: list[Path] = []  # pid files of daemons started here
+        backup = base / "slurm.conf.backup"
+        had_conf = SLURM_CONF.exists()
+        created_etc_slurm = not SLURM_CONF.parent.exists()
+        try:
+            try:
+                if had_conf:
+                    shutil.copy2(SLURM_CONF, backup)
+                SLURM_CONF.parent.mkdir(parents=True, exist_ok=True)
+                SLURM_CONF.write_text(_slurm_conf(base, _node_line(), node))
+                _start_daemons(base, started)
+                state = _wait_until_idle(node)
+                if state != "idle":
+                    raise RuntimeError(
+                        f"node {node} is {state!r}, not idle, after start-up. "
+                        f"{_log_tails(base, 600)}"
+                    )
+            except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
+                raise ClusterUnavailable(
+                    f"the SLURM daemons could not be started: {error}"
+                ) from error
+            yield Cluster(base=base, node=node, ctld_log=base / "log" / "slurmctld.log")
+        finally:
+            if started:  # cancel what is still queued on the test cluster
+                _run(["scancel", "--user", "root"])
+            for pid_file in reversed(started):
+                _stop_process(_read_pid(pid_file))
+            if had_conf:
+                shutil.copy2(backup, SLURM_CONF)
+            else:
+                SLURM_CONF.unlink(missing_ok=True)
+                if created_etc_slurm:
+                    shutil.rmtree(SLURM_CONF.parent, ignore_errors=True)
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def _start_daemons(base: Path, started: list[Path]) -> None:
+    """munge key, munged, slurmctld, slurmd; each started daemon's pid file goes into
+    ``started`` as soon as it appears, so a failure later still stops it."""
+    key = base / "munge" / "munge.key"
+    steps = [
+        (["mungekey", "--create", f"--keyfile={key}", "--force"], None),
+        (
+            [
+                "munged",
+                f"--socket={base / 'munge' / 'munge.socket'}",
+                f"--key-file={key}",
+                f"--log-file={base / 'log' / 'munged.log'}",
+                f"--pid-file={base / 'munge' / 'munged.pid'}",
+                f"--seed-file={base / 'munge' / 'munged.seed'}",
+            ],
+            base / "munge" / "munged.pid",
+        ),
+        (["slurmctld", "-f", str(SLURM_CONF)], base / "slurmctld.pid"),
+        (["slurmd", "-f", str(SLURM_CONF)], base / "slurmd.pid"),
+    ]
+    for cmd, pid_file in steps:
+        result = _run(cmd, timeout=60)
+        if pid_file is not None:
+            deadline = time.monotonic() + 10
+            while _read_pid(pid_file) is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if _read_pid(pid_file) is not None:
+                started.append(pid_file)
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"`{' '.join(cmd)}` exited {result.returncode}: {result.stderr.strip()} "
+                f"{_log_tails(base, 400)}"
+            )
 
 
 @pytest.fixture(scope="module")
-def slurm_cluster(machine_lock):
+def slurm_cluster():
     """A single-node SLURM cluster on localhost, torn down after the module's tests."""
-    live = _running_processes(DAEMON_NAMES + ("munged",))
-    if any(name.startswith(DAEMON_NAMES) for name in live):
-        pytest.skip(f"SLURM daemons already run on this machine ({live}); not reconfiguring them")
-    if _missing_programs():
-        reason = _install_slurm()
-        if reason:
-            pytest.skip(reason)
-
-    # Not under pytest's tmp_path: munged wants every directory above its socket searchable
-    # by all users, and pytest's base directory is private (mode 700).
-    base = Path(tempfile.mkdtemp(prefix="gvcneg-slurm-test-"))
-    for sub in ("munge", "state", "spool", "log"):
-        (base / sub).mkdir()
-    os.chmod(base, 0o755)
-    os.chmod(base / "munge", 0o711)
-    node = socket.gethostname().split(".")[0]
-
-    started: list[Path] = []  # pid files of daemons this fixture started
-    backup = base / "slurm.conf.backup"
-    had_conf = SLURM_CONF.exists()
-    created_etc_slurm = not SLURM_CONF.parent.exists()
-
-    def teardown():
-        if started:  # cancel what is still queued on the test cluster
-            _run(["scancel", "--user", "root"])
-        for pid_file in reversed(started):
-            _stop_process(_read_pid(pid_file))
-        if had_conf:
-            shutil.copy2(backup, SLURM_CONF)
-        else:
-            SLURM_CONF.unlink(missing_ok=True)
-            if created_etc_slurm:
-                shutil.rmtree(SLURM_CONF.parent, ignore_errors=True)
-        shutil.rmtree(base, ignore_errors=True)
-
-    try:
-        if had_conf:
-            shutil.copy2(SLURM_CONF, backup)
-        SLURM_CONF.parent.mkdir(parents=True, exist_ok=True)
-        SLURM_CONF.write_text(_slurm_conf(base, _node_line(), node))
-
-        key = base / "munge" / "munge.key"
-        steps = [
-            (["mungekey", "--create", f"--keyfile={key}", "--force"], None),
-            (
-                [
-                    "munged",
-                    f"--socket={base / 'munge' / 'munge.socket'}",
-                    f"--key-file={key}",
-                    f"--log-file={base / 'log' / 'munged.log'}",
-                    f"--pid-file={base / 'munge' / 'munged.pid'}",
-                    f"--seed-file={base / 'munge' / 'munged.seed'}",
-                ],
-                base / "munge" / "munged.pid",
-            ),
-            (["slurmctld", "-f", str(SLURM_CONF)], base / "slurmctld.pid"),
-            (["slurmd", "-f", str(SLURM_CONF)], base / "slurmd.pid"),
-        ]
-        for cmd, pid_file in steps:
-            result = _run(cmd, timeout=60)
-            if pid_file is not None:
-                deadline = time.monotonic() + 10
-                while _read_pid(pid_file) is None and time.monotonic() < deadline:
-                    time.sleep(0.1)
-                if _read_pid(pid_file) is not None:
-                    started.append(pid_file)
-            if result.returncode != 0:
-                logs = "; ".join(
-                    f"{p.name}: {p.read_text()[-400:]}" for p in sorted((base / "log").glob("*"))
-                )
-                raise RuntimeError(
-                    f"`{' '.join(cmd)}` exited {result.returncode}: {result.stderr.strip()} {logs}"
-                )
-        state = _wait_until_idle(node)
-        if state != "idle":
-            logs = "; ".join(
-                f"{p.name}: {p.read_text()[-600:]}" for p in sorted((base / "log").glob("*"))
-            )
-            raise RuntimeError(f"node {node} is {state!r}, not idle, after start-up. {logs}")
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
-        teardown()
-        pytest.skip(f"the SLURM daemons could not be started: {error}")
-
-    yield Cluster(base=base, node=node, ctld_log=base / "log" / "slurmctld.log")
-    teardown()
+    with contextlib.ExitStack() as stack:
+        try:
+            cluster = stack.enter_context(single_node_cluster())
+        except ClusterUnavailable as reason:
+            pytest.skip(str(reason))
+        yield cluster
 
 
 # --------------------------------------------------------------------------- helpers
