@@ -37,22 +37,23 @@ $(STAMP): requirements.lock pyproject.toml
 	@case "$(CURDIR)" in *" "*) echo "gvcneg: the checkout path '$(CURDIR)' contains a space; jobs cannot run from it (Snakemake quotes no interpreter path). Clone to a path without spaces." >&2; exit 1;; esac
 	flock $(VENV).lock sh -c '$(BUILD_VENV)'
 
-# Before every run: refuse a path with spaces; remove a stale lock left by a killed run (or
-# name the PID of a run that is still alive). See gvcneg/devtools/run_guard.py.
+# Every run goes through the run guard (gvcneg/devtools/run_guard.py): refuse a path with
+# spaces; remove a stale lock left by a killed run (or name the PID of a run still alive);
+# then, from Snakemake's own DAG and metadata, force the jobs of outputs Snakemake alone would
+# not rebuild (missing while their consumers exist, emptied, changed since written, left
+# incomplete, made by other code or params), and run Snakemake: `$(GUARD) -- snakemake ...`.
 GUARD := $(BIN)/python -m gvcneg.devtools.run_guard .
 
 ## Full replication: every document's models, data, figures, tables, ledger and the report.
 replicate: $(STAMP)
-	$(GUARD)
-	$(BIN)/snakemake --profile profiles/default --cores $(CORES)
+	$(GUARD) -- $(BIN)/snakemake --profile profiles/default --cores $(CORES)
 	@echo "Report: results/report/gvcneg_report.html   Ledger: results/ledger.csv"
 
 ## Full replication on a SLURM cluster (run on a login node; edit profiles/slurm/config.yaml
 ## for your partition/account first, see README "Running on a cluster"). Extra snakemake
 ## options: make replicate-slurm SLURM_ARGS="--jobs 200".
 replicate-slurm: $(STAMP)
-	$(GUARD)
-	$(BIN)/snakemake --profile profiles/slurm $(SLURM_ARGS)
+	$(GUARD) -- $(BIN)/snakemake --profile profiles/slurm $(SLURM_ARGS)
 	@echo "Report: results/report/gvcneg_report.html   Ledger: results/ledger.csv"
 
 ## The full suite, what CI runs (unit, property-based, data-failure, end-to-end DAG, browser,
@@ -110,7 +111,7 @@ verify: $(STAMP)
 	@test -f "$(REFERENCE)" || { echo "no reference manifest at $(REFERENCE)"; exit 2; }
 	@case "$(abspath $(REFERENCE))" in "$(abspath results/manifest.json)") \
 	  echo "copy the reference manifest out of results/ first (a run rewrites it)"; exit 2;; esac
-	$(BIN)/snakemake --profile profiles/default --cores $(CORES) $(if $(FORCE),--forceall,)
+	$(GUARD) -- $(BIN)/snakemake --profile profiles/default --cores $(CORES) $(if $(FORCE),--forceall,)
 	$(BIN)/python -m gvcneg.report.manifest $(REFERENCE) --results results
 
 ## Every registered input file: available, cached, in a mirror or missing (with the format,

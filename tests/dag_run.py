@@ -49,7 +49,7 @@ class DagRun:
             "--snakefile", str(self.repo / "Snakefile"),
             "--directory", str(self.workdir),
             "--configfile", *map(str, configs),
-            "--rerun-triggers", "mtime", "params", "input", "code", "software-env",
+            "--rerun-triggers", "mtime", "params", "input", "software-env",
             "--cores", "2",  # a one-value option last: positional targets in args stay targets
             *args,
         ]  # fmt: skip

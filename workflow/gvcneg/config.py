@@ -28,6 +28,18 @@ class ConfigError(ValueError):
     """The configuration does not satisfy the schema."""
 
 
+# JSON Schema counts 20251123.0 as an integer (a number with a zero fraction); YAML reads it
+# as a float, and so does every consumer (``range(20251123.0)``, ``PYTHONHASHSEED``), which
+# then fails far from the key. Here an integer is a Python int, nothing else.
+_STRICT_INTEGERS = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer",
+    lambda _checker, value: isinstance(value, int) and not isinstance(value, bool),
+)
+ConfigValidator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator, type_checker=_STRICT_INTEGERS
+)
+
+
 def load_schema(schema_dir: Path = SCHEMA_DIR) -> dict:
     """Assemble the root schema from the per-section schema files."""
     properties = {}
@@ -406,7 +418,7 @@ def validate_config(
     checks; with ``locations`` (from :func:`read_config_files`) each line starts with the
     ``file:line`` that set the key."""
     schema = load_schema() if schema is None else schema
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = ConfigValidator(schema)
     errors = sorted(validator.iter_errors(dict(config)), key=lambda e: list(e.absolute_path))
     lines = [_where(e.absolute_path, locations) + format_error(e) for e in errors]
     reported = {tuple(str(p) for p in e.absolute_path) for e in errors}

@@ -22,6 +22,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from gvcneg.io import write_text
+
 PACKAGE = "gvcneg"
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".txt", ".toml")
 
@@ -152,10 +154,9 @@ class DependencyCache:
     def save(self) -> None:
         if not self.changed:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"tree": self.tree, "files": self.entries}, sort_keys=True))
-        os.replace(tmp, self.path)
+        write_text(
+            self.path, json.dumps({"tree": self.tree, "files": self.entries}, sort_keys=True)
+        )
         self.changed = False
 
 

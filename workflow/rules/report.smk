@@ -3,6 +3,7 @@
 # HTML file). Set GVCNEG_REPORT_RENDERER=offline|quarto to force one route.
 import sys
 
+from gvcneg.devtools.workflow_rules import missing_declared_outputs
 from gvcneg.report import runstate
 from gvcneg.report.stamp import profile_in_use
 
@@ -81,7 +82,7 @@ rule report:
 # value, the build stamp); a failed run moves the report aside and says so, so that nothing
 # old looks current.
 onsuccess:
-    runstate.on_success(RESULTS, REPO, config)
+    runstate.on_success(RESULTS, REPO, config, missing_declared_outputs(workflow))
 
 
 onerror:

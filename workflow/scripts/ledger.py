@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from gvcneg.io import save_table
+from gvcneg.io import save_table, write_text
 from gvcneg.ledger.compare import build_ledger, read_computed
 from gvcneg.ledger.targets import load_registry
 from gvcneg.logs import logged
@@ -33,5 +33,7 @@ with logged(snakemake.log[0]) as log:
     repo = Path(snakemake.input.targets[0]).resolve().parents[1]
     config = json.loads(json.dumps(snakemake.config, default=str))
     stamp = stamp_text(build_stamp(repo, config, os.environ.get("GVCNEG_PROFILE", "")))
-    with open(snakemake.output.html, "a") as handle:
-        handle.write(f'<p class="stamp">Build: {html.escape(stamp)}</p>\n')
+    table_html = Path(snakemake.output.html).read_text()
+    write_text(
+        snakemake.output.html, f'{table_html}<p class="stamp">Build: {html.escape(stamp)}</p>\n'
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from gvcneg.data.registry import load_sources
+from gvcneg.io import write_text
 from gvcneg.logs import logged
 from gvcneg.report.pipeline import rule_status, rulegraph
 from gvcneg.report.provenance import build_provenance, detailed_summary
@@ -45,5 +46,5 @@ with logged(snakemake.log[0]) as log:
     # The rule graph, and each rule's state: this rule and the report run now, in this run.
     status = rule_status(summary) | {"provenance": "up to date", "report": "up to date"}
     provenance["pipeline"] = {"graph": graph, "status": status}
-    Path(snakemake.output.json).write_text(json.dumps(provenance, indent=1, sort_keys=True) + "\n")
+    write_text(snakemake.output.json, json.dumps(provenance, indent=1, sort_keys=True) + "\n")
     log.info("provenance of %d outputs written", len(provenance["outputs"]))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gvcneg.data.fetch import sha256_of
+from gvcneg.io import write_text
 
 STAMP_DIR = ".verified"
 QUARANTINE_DIR = ".corrupt"
@@ -69,10 +70,7 @@ def _fingerprint(path: Path) -> dict:
 def write_stamp(cache_dir: Path, cached: CachedFile, sha256: str) -> None:
     """Record that ``cached.path`` was hashed to ``sha256`` in its present state."""
     stamp = _stamp_path(cache_dir, cached)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    tmp = stamp.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps({"sha256": sha256, **_fingerprint(cached.path)}))
-    os.replace(tmp, stamp)
+    write_text(stamp, json.dumps({"sha256": sha256, **_fingerprint(cached.path)}))
 
 
 def was_verified(cache_dir: Path, cached: CachedFile) -> bool:

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from gvcneg.data.registry import Source, SourceFile
+from gvcneg.io import atomic_path
 
 MIRRORS_ENV = "GVCNEG_DATA_MIRRORS"
 _CHUNK = 1 << 20
@@ -176,34 +177,16 @@ def verify(source: Source, spec: SourceFile, path, where: str, shown=None) -> st
     return found
 
 
-def _temporary(target: Path):
-    import tempfile
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return tempfile.NamedTemporaryFile(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".partial", delete=False
-    )
-
-
 def _place(source: Source, spec: SourceFile, chunks, target: Path, where: str, shown) -> str:
     """Write ``chunks`` to a temporary file next to ``target``, verify it, then rename.
 
     On any failure the temporary file is removed and ``target`` is left untouched.
     """
-    handle = _temporary(target)
-    temp = Path(handle.name)
-    try:
-        with handle:
+    with atomic_path(target, mode=0o644) as temp:
+        with open(temp, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        found = verify(source, spec, temp, where, shown)
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-        return found
-    finally:
-        temp.unlink(missing_ok=True)
+        return verify(source, spec, temp, where, shown)
 
 
 def _unreadable(source: Source, spec: SourceFile, path: Path, where: str, err: OSError):

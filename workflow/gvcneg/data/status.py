@@ -88,7 +88,10 @@ def main(argv: list[str] | None = None) -> int:
                 if row.notes:
                     print(f"      notes: {row.notes[:400]}")
     if args.csv:
-        table.to_csv(args.csv, index=False)
+        from gvcneg.io import atomic_path
+
+        with atomic_path(args.csv) as tmp:
+            table.to_csv(tmp, index=False)
     return 0
 
 

@@ -30,30 +30,86 @@ class Holder:
     command: str
 
 
+@dataclass(frozen=True)
+class _Process:
+    pid: int
+    ppid: int
+    argv: tuple[str, ...]
+    exe: str
+    cwd: str
+
+    @property
+    def command(self) -> str:
+        return " ".join(self.argv)
+
+
 def _processes(proc: Path = Path("/proc")):
     for entry in proc.iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+            argv = (entry / "cmdline").read_bytes().rstrip(b"\0").split(b"\0")
             cwd = os.readlink(entry / "cwd")
-        except (OSError, UnicodeDecodeError):
+            stat = (entry / "stat").read_text()
+            ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+            try:
+                exe = os.readlink(entry / "exe")
+            except OSError:
+                exe = ""
+            yield _Process(int(entry.name), ppid, tuple(a.decode() for a in argv), exe, cwd)
+        except (OSError, UnicodeDecodeError, ValueError, IndexError):
             continue
-        yield int(entry.name), cmdline, cwd
+
+
+def _runs_snakemake(process: _Process) -> bool:
+    """Snakemake's own process: a Python interpreter running the ``snakemake`` entry point
+    (``python .venv/bin/snakemake ...``, as its console script starts it) or ``python -m
+    snakemake``. A process that merely mentions snakemake (``tail -f
+    .snakemake/log/...``, an editor, a grep) is not one."""
+    if not Path(process.exe or process.argv[0]).name.startswith("python"):
+        return False
+    args = [a for a in process.argv[1:] if a not in ("-u", "-O", "-OO", "-B", "-E", "-s")]
+    return bool(args) and (Path(args[0]).name == "snakemake" or args[:2] == ["-m", "snakemake"])
+
+
+def _runs_job_script(process: _Process, workdir: Path) -> bool:
+    """A job Snakemake started: an interpreter running the copy of a rule's script Snakemake
+    writes to ``.snakemake/scripts/`` of the working directory (it survives a killed
+    Snakemake and may still be writing outputs)."""
+    scripts = workdir / ".snakemake" / "scripts"
+    for arg in process.argv[1:2]:
+        path = Path(process.cwd, arg) if not os.path.isabs(arg) else Path(arg)
+        if scripts in path.parents:
+            return True
+    return False
 
 
 def lock_holders(workdir: Path, proc: Path = Path("/proc")) -> list[Holder]:
-    """Live processes of a Snakemake run in ``workdir``: Snakemake itself, or a job it started
-    (jobs run in the working directory; script jobs run ``.snakemake/scripts/...``)."""
+    """Live processes of a Snakemake run in ``workdir``: Snakemake itself (working in
+    ``workdir``), a job script it started, or any process descending from it."""
     workdir = Path(workdir).resolve()
     me = os.getpid()
-    holders = []
-    for pid, cmdline, cwd in _processes(proc):
-        if pid == me or Path(cwd) != workdir:
-            continue
-        if "snakemake" in cmdline:
-            holders.append(Holder(pid, cmdline))
-    return holders
+    processes = {p.pid: p for p in _processes(proc)}
+    runs = {
+        p.pid
+        for p in processes.values()
+        if p.pid != me and Path(p.cwd) == workdir and _runs_snakemake(p)
+    }
+
+    def descends_from_run(p: _Process) -> bool:
+        seen = set()
+        while p.ppid in processes and p.ppid not in seen:
+            if p.ppid in runs:
+                return True
+            seen.add(p.ppid)
+            p = processes[p.ppid]
+        return False
+
+    return [
+        Holder(p.pid, p.command)
+        for p in sorted(processes.values(), key=lambda p: p.pid)
+        if p.pid != me and (p.pid in runs or _runs_job_script(p, workdir) or descends_from_run(p))
+    ]
 
 
 def has_lock(workdir: Path) -> bool:
@@ -82,7 +138,50 @@ def recover_lock(workdir: Path, proc: Path = Path("/proc")) -> str:
     )
 
 
+def heal_arguments(stale, command: list[str]) -> list[str]:
+    """``command`` (a Snakemake command line) with the jobs of ``stale`` outputs forced: one
+    output per job is enough (``--forcerun`` takes files as well as rules). Added to an
+    existing ``--forcerun`` list rather than replacing it."""
+    files = sorted({s.path for s in stale})
+    if not files:
+        return list(command)
+    for flag in ("--forcerun", "-R"):
+        if flag in command:
+            at = command.index(flag) + 1
+            return [*command[:at], *files, *command[at:]]
+    return [*command, "--forcerun", *files]
+
+
+def heal(workdir: Path, command: list[str]) -> list[str]:
+    """The Snakemake command to run so that the run restores the invariant: every declared
+    output exists and was produced by the current code, parameters and inputs (see
+    ``gvcneg.devtools.workflow_rules.stale_outputs``)."""
+    from gvcneg.devtools.workflow_rules import stale_outputs
+
+    here = os.getcwd()
+    try:
+        os.chdir(workdir)
+        stale = stale_outputs(command[1:])
+    finally:
+        os.chdir(here)
+    if stale:
+        listed = "\n  ".join(s.message() for s in stale)
+        print(
+            f"gvcneg: {len(stale)} output(s) of jobs Snakemake would not re-run are stale; "
+            f"forcing their jobs (and so everything downstream):\n  {listed}",
+            file=sys.stderr,
+        )
+    return heal_arguments(stale, command)
+
+
 def main(argv: list[str]) -> int:
+    """``run_guard [DIR]``: the checks only. ``run_guard DIR -- snakemake ARGS...``: the checks,
+    then Snakemake with ``ARGS`` and the jobs of stale outputs forced (this process becomes
+    Snakemake, so signals and the exit status are Snakemake's)."""
+    command: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, command = argv[:at], argv[at + 1 :]
     workdir = Path(argv[0] if argv else ".").resolve()
     try:
         refuse_whitespace({"repository": str(workdir), "Python": sys.executable})
@@ -92,7 +191,14 @@ def main(argv: list[str]) -> int:
         return 1
     if said:
         print(f"gvcneg: {said}", file=sys.stderr)
-    return 0
+    if not command:
+        return 0
+    command = heal(workdir, command)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.chdir(workdir)
+    os.execvp(command[0], command)
+    return 1  # not reached
 
 
 if __name__ == "__main__":

@@ -129,3 +129,132 @@ def script_job(
         )
         script = (Path(rule.snakefile).parent / rule.script).resolve()
     return ScriptJob(rule_name, script, snakemake)
+
+
+@dataclass(frozen=True)
+class StaleOutput:
+    """A declared output of a job the run would not re-run, although the output breaks the
+    invariant "exists and was produced by the current code, parameters and inputs"."""
+
+    path: str  # as the rule declares it (relative to the working directory)
+    rule: str
+    problem: str  # for the user: why the job is forced
+
+    def message(self) -> str:
+        return f"{self.path} (rule {self.rule}): {self.problem}"
+
+
+def _snakemake_args(argv: list[str]):
+    """Snakemake's own command-line parser (profiles included) applied to ``argv``."""
+    from snakemake.cli import parse_args, parse_config, parse_rerun_triggers
+
+    _, args = parse_args(list(argv))
+    triggers = args.rerun_triggers
+    if triggers and not all(hasattr(t, "name") for t in triggers):
+        triggers = parse_rerun_triggers(triggers)
+    return args, parse_config(args.config), triggers
+
+
+def stale_outputs(argv: list[str]) -> list[StaleOutput]:
+    """The outputs a run started with the Snakemake command line ``argv`` (without the program
+    name, run in the current directory) must rebuild but would not plan by itself.
+
+    Snakemake re-runs a job whose output is missing only when a consumer re-runs, compares a
+    script's modification time (not its content) and trusts any existing file. Read from its
+    own DAG and metadata (``.snakemake/metadata``), for every job the run would *not* execute,
+    an output is stale when it is
+      * missing (deleted by an interrupted run, by hand, or never written),
+      * empty, or no longer the file its job wrote (its modification time differs from the
+        end time Snakemake recorded: overwritten, truncated or edited outside the pipeline),
+      * without any record of the job that wrote it,
+      * marked incomplete (its job was killed while writing), or
+      * written by other code or parameters than today's (Snakemake's own comparison; code
+        only for rules whose code Snakemake records, i.e. shell and run rules -- a script's
+        content is tracked as an input, see ``code_inputs`` in workflow/rules/common.smk).
+    Temporary outputs (``temp()``) are expected to be gone and are left out.
+    """
+    from snakemake.api import SnakemakeApi
+    from snakemake.io import is_flagged
+    from snakemake.settings.types import (
+        ConfigSettings,
+        DAGSettings,
+        OutputSettings,
+        Quietness,
+        ResourceSettings,
+    )
+
+    args, config, triggers = _snakemake_args(argv)
+    if args.forceall:  # every job runs anyway
+        return []
+    snakefile = Path(args.snakefile).resolve() if args.snakefile else Path("Snakefile").resolve()
+    with SnakemakeApi(OutputSettings(quiet={Quietness.ALL})) as api:
+        workflow_api = api.workflow(
+            resource_settings=ResourceSettings(cores=1),
+            config_settings=ConfigSettings(
+                config=config, configfiles=args.configfile or [], config_args=args.config
+            ),
+            snakefile=snakefile,
+            workdir=Path(args.directory) if args.directory else None,
+        )
+        dag_api = workflow_api.dag(
+            DAGSettings(
+                targets=args.targets or frozenset(),
+                forcerun=args.forcerun or frozenset(),
+                rerun_triggers=triggers,
+                force_incomplete=True,
+            )
+        )
+        workflow = dag_api.workflow_api._workflow
+        workflow._prepare_dag(forceall=False, ignore_incomplete=True, lock_warn_only=True)
+        workflow._build_dag()
+        dag, persistence = workflow.dag, workflow.persistence
+        stale = []
+        for job in dag.jobs:
+            if dag.needrun(job):
+                continue
+            incomplete = {str(f) for f in workflow.async_run(persistence.incomplete(job))}
+            for output in job.output:
+                if is_flagged(output, "temp"):
+                    continue
+                problem = _output_problem(str(output), job, persistence, incomplete)
+                if problem:
+                    stale.append(StaleOutput(str(output), job.rule.name, problem))
+    return stale
+
+
+def _output_problem(path: str, job, persistence, incomplete: set[str]) -> str | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return "missing, while the jobs that read it look up to date"
+    if path in incomplete:
+        return "left incomplete by a job that was interrupted while writing it"
+    if stat.st_size == 0:
+        return "empty"
+    record = persistence.metadata(path)
+    if record is None:
+        return "no record of the job that wrote it (.snakemake/metadata)"
+    if record.endtime is not None and stat.st_mtime != record.endtime:
+        return "changed after its job wrote it (modification time differs from Snakemake's record)"
+    if persistence.code_changed(job, file=path):
+        return "written by other code (the rule's recorded code differs)"
+    if persistence.params_changed(job, file=path):
+        return "written with other parameters (the recorded params differ)"
+    return None
+
+
+def missing_declared_outputs(workflow) -> list[str]:
+    """Declared outputs (temporary ones left out) of every job in the DAG of a finished run
+    that do not exist: called by the Snakefile's ``onsuccess`` with its ``workflow`` object,
+    so that no run reports success with one of them missing."""
+    from snakemake.io import is_flagged
+
+    dag = workflow.dag
+    if dag is None:
+        return []
+    return sorted(
+        str(f)
+        for job in dag.jobs
+        for f in job.output
+        if not is_flagged(f, "temp") and not os.path.exists(f)
+    )

@@ -71,15 +71,11 @@ def status_for(basis: str, agrees: bool) -> str:
 
 
 def evaluate_expression(expression: str, at: dict) -> float:
-    """Evaluate a document's closed-form expression at the stated parameter values."""
-    import sympy  # here, not at module level: most importers never evaluate an expression
+    """Evaluate a document's closed-form expression at the stated parameter values (parsed
+    by a restricted grammar, gvcneg.ledger.expression; never evaluated as Python)."""
+    from gvcneg.ledger.expression import evaluate
 
-    expr = sympy.sympify(expression)
-    free = {str(s) for s in expr.free_symbols}
-    missing = free - set(at)
-    if missing:
-        raise ValueError(f"expression {expression!r} needs values for {sorted(missing)}")
-    return float(expr.subs({sympy.Symbol(k): v for k, v in at.items()}))
+    return evaluate(expression, at)
 
 
 def _within(computed: float, published: float, tolerance: dict) -> bool:

@@ -26,8 +26,9 @@ Published numbers live only here. Each file::
 
 Kinds of ``published``:
     value       {value: x}; compared with ``tolerance`` (decimals = the published rounding)
-    expression  {expression: "sympy expression", at: {symbol: value}}; the document's own
-                formula, evaluated here; then compared like ``value``
+    expression  {expression: "formula", at: {symbol: value}}; the document's own formula
+                (numbers, symbols, + - * / ** ^, a whitelist of functions: parsed by
+                gvcneg.ledger.expression, never evaluated as Python); then compared like ``value``
     sign        {sign: positive | negative | nonnegative | nonpositive}
     interval    {lower: a, upper: b, lower_open: bool, upper_open: bool}; either bound optional
     holds       {share_at_least: s}: the computed value is the share of a grid where a claim
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gvcneg.ledger import expression
 from gvcneg.yaml_schema import load_validated
 
 KINDS = ("value", "expression", "sign", "interval", "holds", "upper_bound")
@@ -125,7 +127,27 @@ def load_targets_file(path) -> dict:
         needs = {"value": "value", "upper_bound": "value", "expression": "expression"}
         if kind in needs and needs[kind] not in target["published"]:
             raise TargetsError(f"{path}: target {target['id']}: kind {kind} needs '{needs[kind]}'")
+        if kind == "expression":
+            _check_expression(path, target)
     return data
+
+
+def _check_expression(path: Path, target: dict) -> None:
+    """Parsed with the restricted grammar of gvcneg.ledger.expression (never evaluated as
+    Python); every name it uses must be given in ``at``."""
+    published = target["published"]
+    try:
+        free = expression.names(published["expression"])
+    except expression.ExpressionError as err:
+        raise TargetsError(
+            f"{path}: target {target['id']}: expression {published['expression']!r} refused: {err}"
+        ) from None
+    missing = free - set(published.get("at", {}))
+    if missing:
+        raise TargetsError(
+            f"{path}: target {target['id']}: expression {published['expression']!r} uses "
+            f"{sorted(missing)} without a value in 'at'"
+        )
 
 
 def load_registry(paths) -> list[dict]:

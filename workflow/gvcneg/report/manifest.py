@@ -22,6 +22,7 @@ import pandas as pd
 import yaml
 
 from gvcneg.data.fetch import sha256_of as sha256
+from gvcneg.io import write_text
 
 MANIFEST = "manifest.json"
 # Relative to the results directory: never compared (timings, log lines, the run's own stamp).
@@ -73,7 +74,7 @@ def build_manifest(results: Path, stamp: dict) -> dict:
 def write_manifest(results: Path, stamp: dict) -> Path:
     manifest = build_manifest(results, stamp)
     out = Path(results) / MANIFEST
-    out.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    write_text(out, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return out
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from gvcneg.io import atomic_path
+
 INCLUDE = re.compile(r"^\{\{<\s*include\s+(\S+)\s*>\}\}\s*$", re.MULTILINE)
 CHUNK = re.compile(r"^```\{python\}[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"`\{python\}\s+([^`]+)`")
@@ -161,9 +163,8 @@ def render(
     if script is not None:
         args.append(f"--include-after-body={Path(script).resolve()}")
     args.append(f"--resource-path={Path(qmd).parent.resolve()}")
-    tmp = output_html.with_suffix(".tmp.html")
-    pypandoc.convert_text(
-        markdown, "html5", format="markdown", outputfile=str(tmp), extra_args=args
-    )
-    tmp.replace(output_html)
+    with atomic_path(output_html) as tmp:
+        pypandoc.convert_text(
+            markdown, "html5", format="markdown", outputfile=str(tmp), extra_args=args
+        )
     return output_html

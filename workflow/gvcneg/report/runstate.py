@@ -13,6 +13,7 @@ import json
 import os
 from pathlib import Path
 
+from gvcneg.io import write_text
 from gvcneg.report.manifest import write_manifest
 from gvcneg.report.stamp import build_stamp
 
@@ -28,10 +29,26 @@ def _stamp(repo, config) -> dict:
     return build_stamp(Path(repo), dict(config), os.environ.get("GVCNEG_PROFILE", ""))
 
 
-def on_success(results, repo, config) -> None:
+class DeclaredOutputMissing(RuntimeError):
+    """Raised by :func:`on_success` so that a run with a declared output missing fails."""
+
+
+def on_success(results, repo, config, missing: list[str] = ()) -> None:
+    """``missing``: declared outputs of the run's DAG that do not exist. Snakemake reports
+    success when every job it *ran* succeeded; an output it did not plan to rebuild may still
+    be gone (deleted while the run went on, or by a job of another rule). Then the run fails:
+    the results are marked stale and no manifest describes them."""
     if os.environ.get(NESTED):
         return
     results = Path(results)
+    if missing:
+        on_error(results, repo, config, missing=missing)
+        raise DeclaredOutputMissing(
+            f"the run finished but {len(missing)} declared output(s) do not exist: "
+            + ", ".join(missing[:10])
+            + (" ..." if len(missing) > 10 else "")
+            + ". Run `make replicate` again: the run guard rebuilds missing outputs."
+        )
     if not results.is_dir():
         return
     (results / FAILED).unlink(missing_ok=True)
@@ -39,20 +56,18 @@ def on_success(results, repo, config) -> None:
     write_manifest(results, _stamp(repo, config))
 
 
-def on_error(results, repo, config) -> None:
+def on_error(results, repo, config, missing: list[str] = ()) -> None:
     if os.environ.get(NESTED):
         return
     results = Path(results)
     results.mkdir(parents=True, exist_ok=True)
     stamp = _stamp(repo, config)
-    (results / FAILED).write_text(
-        json.dumps(
-            {"failed": stamp["date"], "commit": stamp["commit"], "dirty": stamp["dirty"],
-             "what": "the last run failed: results/ may mix outputs of this and older runs; "
-                     "the report was moved to report/gvcneg_report.stale.html"},
-            indent=1,
-        ) + "\n"
-    )  # fmt: skip
+    record = {"failed": stamp["date"], "commit": stamp["commit"], "dirty": stamp["dirty"],
+              "what": "the last run failed: results/ may mix outputs of this and older runs; "
+                      "the report was moved to report/gvcneg_report.stale.html"}  # fmt: skip
+    if missing:
+        record["missing_outputs"] = list(missing)
+    write_text(results / FAILED, json.dumps(record, indent=1) + "\n")
     if (results / REPORT).exists():
         (results / REPORT).replace(results / STALE)
     (results / "manifest.json").unlink(missing_ok=True)

@@ -2,7 +2,7 @@
 
 from gvcneg.empirics.gvcdr2025_ch8.panel import PANEL_SCHEMA, build_dyad_panel, coverage_by_year
 from gvcneg.empirics.gvcdr2025_ch8.panel_inputs import load_panel_inputs
-from gvcneg.io import save_csv
+from gvcneg.io import atomic_path, save_csv
 from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
@@ -14,7 +14,8 @@ with logged(snakemake.log[0]) as log:
     coverage = coverage_by_year(panel)
     log.info("panel: %d rows, %d economies", len(panel), panel["exporter"].nunique())
     log.info("coverage by year:\n%s", coverage.T.to_string())
-    panel.to_parquet(snakemake.output.panel, index=False)
+    with atomic_path(snakemake.output.panel) as tmp:
+        panel.to_parquet(tmp, index=False)
     save_csv(coverage, snakemake.output.coverage)
     save_csv(inputs.bloc_members, snakemake.output.blocs)
     save_csv(inputs.dci_components, snakemake.output.dci_components)
