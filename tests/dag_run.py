@@ -34,8 +34,8 @@ class DagRun:
     repo: Path  # the copy of the repository the DAG ran from
     workdir: Path  # results/, data-cache/, .snakemake/
 
-    def snakemake(self, *args: str, env: dict | None = None, configfiles=()):
-        environment = {
+    def environment(self, env: dict | None = None) -> dict:
+        return {
             **os.environ,
             "GVCNEG_DATA_MIRRORS": str(MIRROR),
             "GVCNEG_REPORT_RENDERER": "offline",
@@ -43,8 +43,14 @@ class DagRun:
             "PYTHONPATH": str(self.repo / "workflow"),
             **(env or {}),
         }
+
+    def command(self, *args: str, configfiles=(), guarded: bool = False) -> list[str]:
+        """The Snakemake command line; ``guarded``: through the run guard, as `make
+        replicate` runs it (gvcneg.devtools.run_guard)."""
         configs = [self.repo / "config.yaml", self.repo / "paths.yaml", SMALL, *configfiles]
-        cmd = [
+        guard = [sys.executable, "-m", "gvcneg.devtools.run_guard", str(self.workdir), "--"]
+        return [
+            *(guard if guarded else []),
             str(SNAKEMAKE),
             "--snakefile", str(self.repo / "Snakefile"),
             "--directory", str(self.workdir),
@@ -53,6 +59,14 @@ class DagRun:
             "--cores", "2",  # a one-value option last: positional targets in args stay targets
             *args,
         ]  # fmt: skip
+
+    def replicate(self, *args: str, env: dict | None = None, configfiles=()):
+        """A run as `make replicate` does it: the run guard, then Snakemake."""
+        return self.snakemake(*args, env=env, configfiles=configfiles, guarded=True)
+
+    def snakemake(self, *args: str, env: dict | None = None, configfiles=(), guarded=False):
+        environment = self.environment(env)
+        cmd = self.command(*args, configfiles=configfiles, guarded=guarded)
         done = subprocess.run(
             cmd,
             stdout=subprocess.PIPE,

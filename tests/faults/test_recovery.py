@@ -61,19 +61,78 @@ def test_stale_lock_after_kill_9_is_removed_and_the_run_resumes(small_dag, tmp_p
     assert jobs_planned(run.snakemake("--dry-run")) == set()
 
 
-def test_a_live_run_is_named_and_not_unlocked(tmp_path):
+def fake_snakemake(folder: Path) -> Path:
+    """A program named ``snakemake`` run by the Python interpreter, as Snakemake's console
+    script runs (``python .venv/bin/snakemake ...``): to /proc it is Snakemake's process."""
+    program = folder / "bin" / "snakemake"
+    program.parent.mkdir(parents=True, exist_ok=True)
+    program.write_text("import time\ntime.sleep(60)\n")
+    return program
+
+
+def locked_workdir(tmp_path: Path) -> Path:
     (tmp_path / ".snakemake" / "locks").mkdir(parents=True)
     (tmp_path / ".snakemake" / "locks" / "0.input.lock").write_text("x")
-    holder = subprocess.Popen(["bash", "-c", "exec -a snakemake-holder sleep 60"], cwd=tmp_path)
+    return tmp_path
+
+
+def test_a_live_run_is_named_and_not_unlocked(tmp_path):
+    workdir = locked_workdir(tmp_path)
+    holder = subprocess.Popen([sys.executable, str(fake_snakemake(tmp_path)), "--cores", "1"],
+                              cwd=workdir)  # fmt: skip
     try:
         time.sleep(0.3)
-        result = guard(tmp_path)
+        result = guard(workdir)
         assert result.returncode == 1
         assert f"PID {holder.pid}" in result.stderr
-        assert (tmp_path / ".snakemake" / "locks" / "0.input.lock").exists()
+        assert (workdir / ".snakemake" / "locks" / "0.input.lock").exists()
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_job_left_running_by_a_killed_snakemake_holds_the_lock(tmp_path):
+    """An orphaned job (its Snakemake was killed) may still be writing outputs."""
+    workdir = locked_workdir(tmp_path)
+    script = workdir / ".snakemake" / "scripts" / "tmpabc.some_rule.py"
+    script.parent.mkdir(parents=True)
+    script.write_text("import time\ntime.sleep(60)\n")
+    job = subprocess.Popen([sys.executable, str(script)], cwd=workdir)
+    try:
+        time.sleep(0.3)
+        result = guard(workdir)
+        assert result.returncode == 1 and f"PID {job.pid}" in result.stderr, result.stderr
+    finally:
+        job.kill()
+        job.wait()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["tail", "-f", ".snakemake/log/run.snakemake.log"],
+        ["bash", "-c", "exec -a snakemake-holder sleep 60"],
+        ["sleep", "60", "snakemake"],
+    ],
+    ids=["tail-f-of-a-log", "a-name-containing-snakemake", "an-argument-snakemake"],
+)
+def test_a_process_that_only_mentions_snakemake_is_not_a_live_run(tmp_path, command):
+    """The review found a ``tail -f`` of a run's log taken for a live run: the stale lock
+    was never removed. Only Snakemake's own process (or a job it started) counts."""
+    workdir = locked_workdir(tmp_path)
+    (workdir / ".snakemake" / "log").mkdir()
+    (workdir / ".snakemake" / "log" / "run.snakemake.log").write_text("log\n")
+    bystander = subprocess.Popen(command, cwd=workdir, stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(0.3)
+        assert run_guard.lock_holders(workdir) == []
+        result = guard(workdir)
+        assert result.returncode == 0, result.stderr
+        assert "removed it" in result.stderr
+        assert not any((workdir / ".snakemake" / "locks").iterdir())
+    finally:
+        bystander.kill()
+        bystander.wait()
 
 
 def test_paths_with_spaces_are_refused_up_front(small_dag, tmp_path):

@@ -216,13 +216,15 @@ def stale_outputs(argv: list[str]) -> list[StaleOutput]:
             for output in job.output:
                 if is_flagged(output, "temp"):
                     continue
-                problem = _output_problem(str(output), job, persistence, incomplete)
+                problem = _output_problem(output, job, persistence, incomplete)
                 if problem:
                     stale.append(StaleOutput(str(output), job.rule.name, problem))
     return stale
 
 
-def _output_problem(path: str, job, persistence, incomplete: set[str]) -> str | None:
+def _output_problem(output, job, persistence, incomplete: set[str]) -> str | None:
+    """``output``: Snakemake's file object (its persistence API is keyed by it)."""
+    path = str(output)
     try:
         stat = os.stat(path)
     except FileNotFoundError:
@@ -231,14 +233,14 @@ def _output_problem(path: str, job, persistence, incomplete: set[str]) -> str | 
         return "left incomplete by a job that was interrupted while writing it"
     if stat.st_size == 0:
         return "empty"
-    record = persistence.metadata(path)
+    record = persistence.metadata(output)
     if record is None:
         return "no record of the job that wrote it (.snakemake/metadata)"
     if record.endtime is not None and stat.st_mtime != record.endtime:
         return "changed after its job wrote it (modification time differs from Snakemake's record)"
-    if persistence.code_changed(job, file=path):
+    if persistence.code_changed(job, file=output):
         return "written by other code (the rule's recorded code differs)"
-    if persistence.params_changed(job, file=path):
+    if persistence.params_changed(job, file=output):
         return "written with other parameters (the recorded params differ)"
     return None
 
