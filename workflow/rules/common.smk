@@ -76,11 +76,11 @@ _IMPORT_GRAPH = DependencyCache(
 def code_inputs(script, also=()):
     """The script itself and the package files it runs (transitive gvcneg imports, from the
     import graph), as inputs: an edit to any of them re-runs the rule. As inputs their
-    content counts, not their modification time (Snakemake's own code trigger compares a
-    script's mtime, so a checkout re-ran jobs; the profiles leave that trigger out).
-    ``script`` is relative to workflow/scripts/, exactly as in the rule's ``script:``
-    directive; tests/workflow checks that every script-running job has this input, matching
-    its script. ``also`` names other files whose Python runs in the job (the .qmd chunks)."""
+    content counts, not their mtime (Snakemake's code trigger compares a script's mtime:
+    a checkout re-ran jobs; the profiles leave it out). ``script`` is relative to
+    workflow/scripts/, as in the rule's ``script:`` directive; tests/workflow checks that
+    every script-running job has this input. ``also``: other files whose Python runs in
+    the job (the report's .qmd chunks)."""
     script = REPO / "workflow" / "scripts" / script
     files = code_files(script, REPO / "workflow", also, _IMPORT_GRAPH)
     _IMPORT_GRAPH.save()
