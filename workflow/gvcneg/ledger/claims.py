@@ -67,7 +67,11 @@ def claims_frame(claims: list[Claim]) -> pd.DataFrame:
     for c in claims:
         row = {"quantity": c.quantity, "value": c.value, "status": c.status, "note": c.note}
         if c.coverage is not None:
-            row |= dict(zip(COVERAGE_COLUMNS, (c.coverage.have, c.coverage.of, c.coverage.unit)))
+            row |= dict(
+                zip(
+                    COVERAGE_COLUMNS, (c.coverage.have, c.coverage.of, c.coverage.unit), strict=True
+                )
+            )
         rows.append(row)
     with_coverage = any(c.coverage is not None for c in claims)
     frame = pd.DataFrame(rows, columns=COLUMNS + (COVERAGE_COLUMNS if with_coverage else []))

@@ -122,8 +122,23 @@ def compare_one(published: dict, tolerance: dict, value: float) -> tuple[str, fl
     raise ValueError(f"unknown kind {kind}")
 
 
+def falsifiability_evidence(tables: pd.DataFrame | None) -> dict[str, bool]:
+    """Target id -> can a violated premise make its check fail (gvcneg.ledger.falsification)?
+    Only claims re-run under at least one premise-violating perturbation are listed."""
+    if tables is None or tables.empty:
+        return {}
+    premised = tables[tables["kind"] != "sanity check"]
+    return {
+        claim: bool((group["kind"] == "falsification").any())
+        for claim, group in premised.groupby("claim_id", sort=False)
+    }
+
+
 def build_ledger(
-    targets: list[dict], computed: pd.DataFrame, robustness: pd.DataFrame | None = None
+    targets: list[dict],
+    computed: pd.DataFrame,
+    robustness: pd.DataFrame | None = None,
+    falsification: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per target. ``computed`` has columns document, quantity, value, status, note
     (and, for values on part of the document's data, coverage_have, coverage_of, coverage_unit).
@@ -133,7 +148,9 @@ def build_ledger(
 
     ``agrees`` says whether the computed value meets the published comparison, kept apart
     from ``status`` so a stand-in's agreement is visible without being called a reproduction.
-    ``robustness`` (optional; columns id, robustness) comes from the specification sweeps.
+    ``robustness`` (optional; columns id, robustness) comes from the specification sweeps;
+    ``falsification`` (optional) stacks the theory documents' claim_falsifiability.csv: a
+    result that no violated premise can make fail is "true by construction".
     A target whose quantity no document computed is a pipeline defect and raises.
     """
     robust = (
@@ -141,6 +158,7 @@ def build_ledger(
         if robustness is None
         else dict(zip(robustness["id"], robustness["robustness"], strict=True))
     )
+    falsifiable = falsifiability_evidence(falsification)
     index = computed.set_index(["document", "quantity"])
     if not index.index.is_unique:
         dupes = index.index[index.index.duplicated()].tolist()
@@ -171,10 +189,24 @@ def build_ledger(
             agrees=None if got["status"] != "computed" else bool(agrees),
             scope=target.get("scope", "document"),
             coverage=coverage,
+            falsifiable=falsifiable.get(target["id"]),
         )
         row_status = status(target["claim_type"], evidence)
         if row_status == STAND_IN and target.get("stand_in"):
-            explanation = "; ".join(x for x in (f"stand-in: {target['stand_in']}", explanation) if x)
+            explanation = "; ".join(
+                x for x in (f"stand-in: {target['stand_in']}", explanation) if x
+            )
+        if row_status == BY_CONSTRUCTION and target["claim_type"] == "result":
+            explanation = "; ".join(
+                x
+                for x in (
+                    "true by construction: no perturbation that violates a stated premise of the "
+                    "document makes this check fail (claim_falsifiability.csv; only sanity checks "
+                    "do)",
+                    explanation,
+                )
+                if x
+            )
         explanation = "; ".join(x for x in (note, explanation) if x)
         rows.append(
             {

@@ -127,12 +127,17 @@ class Evidence:
     ``scope``: ``document`` (tested on the domain the document states) or ``extension``
     (deliberately outside it, declared per target as ``scope: extension``).
     ``coverage``: None (the document's whole data, or a model) or a :class:`Coverage`.
+    ``falsifiable``: from the document's falsifiability table (gvcneg.ledger.falsification):
+    True if some perturbation that violates a stated, quoted premise makes the check fail,
+    False if the check was re-run under such perturbations and none made it fail, None where
+    the document has no such table (empirical documents) or the row is not in it.
     """
 
     availability: str = "computed"
     agrees: bool | None = None
     scope: str = "document"
     coverage: Coverage | None = None
+    falsifiable: bool | None = None
 
     def __post_init__(self):
         if self.availability != "computed" and self.availability not in _UNAVAILABLE:
@@ -158,7 +163,10 @@ def status(claim_type: str, evidence: Evidence) -> str:
     6. ``result`` outside the document's stated domain: "extension: holds/fails".
     7. ``result`` on partial data (``evidence.coverage`` with have < of):
        "partial data (k of n <unit>)", never "reproduced" or "differs" — whatever it shows.
-    8. ``result``: "reproduced" or "differs".
+    8. ``result`` that agrees but whose check no violated premise of the document can make
+       fail (``falsifiable`` False): "true by construction" — a check that cannot fail
+       reproduces nothing.
+    9. ``result``: "reproduced" or "differs".
 
     Data-coverage interface (for documents computed on part of their data, e.g. chapter 8's
     TTD texts): the document's claims builder attaches a coverage to the claim
@@ -187,6 +195,8 @@ def status(claim_type: str, evidence: Evidence) -> str:
         return EXTENSION_HOLDS if agrees else EXTENSION_FAILS
     if partial:
         return evidence.coverage.text()
+    if agrees and evidence.falsifiable is False:
+        return BY_CONSTRUCTION
     return REPRODUCED if agrees else DIFFERS
 
 
@@ -216,3 +226,29 @@ def coverage_of(have, of, unit) -> Coverage | None:
     if missing or not isinstance(unit, str) or not unit:
         return None
     return Coverage(int(have), int(of), unit)
+
+
+# Words with which a row's own explanation says it is not a reproduced result.
+ADMISSIONS = (
+    "calibrated",
+    "calibration",
+    "chosen so that",
+    "chosen so it",
+    "by construction",
+    "not a result",
+    "a premise",
+)
+
+
+def dishonest_rows(ledger) -> list[str]:
+    """Ids of "reproduced" rows that are not results, or whose own explanation admits a
+    calibration, a construction or a premise (``ledger``: the ledger frame). Must be empty:
+    the ledger rule refuses to write a ledger with any."""
+    bad = []
+    for row in ledger.itertuples():
+        if row.status != REPRODUCED:
+            continue
+        text = str(row.explanation if isinstance(row.explanation, str) else "").lower()
+        if row.claim_type != RESULT or any(word in text for word in ADMISSIONS):
+            bad.append(row.id)
+    return bad
