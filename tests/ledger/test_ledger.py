@@ -54,6 +54,7 @@ def _target(quantity, published):
         "document": "doc",
         "location": "p. 1",
         "claim": "c",
+        "claim_type": "result",
         "published": published,
         "quantity": quantity,
     }
@@ -134,31 +135,11 @@ def test_published_numbers_are_not_typed_into_the_package():
     assert not offenders, offenders
 
 
-def test_only_the_documents_own_quantity_can_be_reproduced():
-    """A stand-in, a by-construction check or an extension never reads "reproduced"."""
-    from gvcneg.ledger.compare import (
-        BY_CONSTRUCTION,
-        EXTENSION_FAILS,
-        EXTENSION_HOLDS,
-        STAND_IN,
-        status_for,
-    )
-
-    assert status_for("document", True) == REPRODUCED
-    assert status_for("document", False) == DIFFERS
-    assert status_for("stand_in", True) == STAND_IN
-    assert status_for("by_construction", True) == BY_CONSTRUCTION
-    assert status_for("extension", True) == EXTENSION_HOLDS
-    assert status_for("extension", False) == EXTENSION_FAILS
-    with pytest.raises(ValueError, match="unknown basis"):
-        status_for("guess", True)
-
-
 def test_stand_in_row_keeps_its_agreement_and_names_the_stand_in():
     computed = pd.DataFrame([claims.computed("a", 1.0).__dict__]).assign(document="doc")
     target = {
         **_target("a", {"kind": "value", "value": 1.0}),
-        "basis": "stand_in",
+        "claim_type": "stand-in",
         "stand_in": "economy-wide PWT labour share for the sector share",
     }
     robustness = pd.DataFrame({"id": ["doc.a"], "robustness": ["3/4 fragile"]})
@@ -172,7 +153,7 @@ def test_stand_in_without_its_reason_is_rejected(tmp_path):
     bad = tmp_path / "doc.yaml"
     bad.write_text(
         "document: doc\ncitation: x\ntargets:\n  - id: a\n    location: b\n    claim: c\n"
-        "    published: {kind: sign, sign: positive}\n    quantity: q\n    basis: stand_in\n"
+        "    claim_type: stand-in\n    published: {kind: sign, sign: positive}\n    quantity: q\n"
     )
     with pytest.raises(TargetsError, match="needs 'stand_in'"):
         load_targets_file(bad)

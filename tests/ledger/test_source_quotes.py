@@ -1,4 +1,5 @@
-"""Every source attribution in chapter 7's and the 2015 report's targets quotes the document:
+"""Every source attribution in the targets quotes the document, and so does every premise a
+falsification perturbation of a theory document violates:
 each quoted passage of a ``source_quote`` occurs in the seed text (compared on letters and
 digits only, so line breaks, hyphenation and typographic quotes of the PDF extraction do not
 matter; "..." separates passages)."""
@@ -14,6 +15,8 @@ SEEDS = REPO.parent / "shared" / "seeds"
 DOCUMENTS = {
     "gvcdr2025_ch7": "001_c760a56aa92c48e0.txt",
     "nbt2015": "000_911bda67e4e72f74.txt",
+    "deremer2023": "002_5d3748cbdc450739.txt",
+    "mattoo_olarreaga2000": "004_29d07841107c9131.txt",
 }
 
 
@@ -49,3 +52,21 @@ def test_a_paraphrase_is_caught():
         _letters(_passages('"Figure 7.5 uses data from the World Inequality Database"')[0]) in text
     )
     assert _letters(_passages('"Figure 7.5 uses WID pre-tax income data"')[0]) not in text
+
+
+def _premise_quotes() -> list[tuple[str, str]]:
+    from gvcneg.theory.deremer2023.falsifiability import PREMISES
+    from gvcneg.theory.mattoo_olarreaga2000.falsifiability import PERTURBATIONS
+
+    quotes = [("deremer2023", quote) for _, quote in PREMISES.values()]
+    quotes += [("mattoo_olarreaga2000", p.quote) for p in PERTURBATIONS.values() if p.quote]
+    return quotes
+
+
+@pytest.mark.parametrize(("document", "quote"), _premise_quotes())
+def test_every_violated_premise_is_quoted_from_the_document(document, quote):
+    seed = SEEDS / DOCUMENTS[document]
+    if not seed.exists():
+        pytest.skip("seed texts not available")
+    text = _letters(seed.read_text(encoding="utf-8", errors="replace"))
+    assert _letters(quote) in text, quote

@@ -60,6 +60,7 @@ rule report:
         ledger=LEDGER["csv"],
         provenance=PROVENANCE,
         exhibits=EXHIBITS,
+        summaries=[SUMMARIES["exhibits"], *SUMMARIES["findings"]],
         code=code_inputs("render_report.py", also=REPORT_SOURCES),
     output:
         html=REPORT_HTML,

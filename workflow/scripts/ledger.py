@@ -14,6 +14,7 @@ import pandas as pd
 from gvcneg.io import save_table, write_text
 from gvcneg.ledger.compare import build_ledger, read_computed
 from gvcneg.ledger.targets import load_registry
+from gvcneg.ledger.verdict import dishonest_rows
 from gvcneg.logs import logged
 from gvcneg.report.stamp import build_stamp, stamp_text
 
@@ -27,7 +28,18 @@ with logged(snakemake.log[0]) as log:
         if snakemake.input.robustness
         else None
     )
-    ledger = build_ledger(targets, computed, robustness)
+    falsification = (
+        pd.concat([pd.read_csv(p) for p in snakemake.input.falsification], ignore_index=True)
+        if snakemake.input.falsification
+        else None
+    )
+    ledger = build_ledger(targets, computed, robustness, falsification)
+    dishonest = dishonest_rows(ledger)
+    if dishonest:
+        raise ValueError(
+            "rows called 'reproduced' that are not results or whose explanation admits a "
+            f"calibration, a construction or a premise (fix their claim_type): {dishonest}"
+        )
     log.info("ledger statuses:\n%s", ledger["status"].value_counts().to_string())
     save_table(ledger, snakemake.output.csv, snakemake.output.md, snakemake.output.html, ".4g")
     repo = Path(snakemake.input.targets[0]).resolve().parents[1]

@@ -7,6 +7,12 @@ note names it), ``not_reproducible`` (the input can never be had, e.g. confident
 ``untestable`` (the document's premises cannot be met where the claim would be tested; the
 note says which premise and where).
 Booleans are written as 1/0; shares of a grid as fractions in [0, 1].
+
+A value computed on part of the document's data carries a coverage
+(:class:`gvcneg.ledger.verdict.Coverage`: k of n units); the frame then has three more
+columns, ``coverage_have, coverage_of, coverage_unit``, which the ledger's verdict rule reads
+(a result on partial data is "partial data (k of n unit)", never reproduced or differs).
+Frames without any coverage keep the four columns.
 """
 
 from __future__ import annotations
@@ -16,8 +22,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from gvcneg.ledger.verdict import Coverage
+
 STATUSES = ("computed", "awaiting_data", "not_reproducible", "untestable")
 COLUMNS = ["quantity", "value", "status", "note"]
+COVERAGE_COLUMNS = ["coverage_have", "coverage_of", "coverage_unit"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,7 @@ class Claim:
     value: float
     status: str = "computed"
     note: str = ""
+    coverage: Coverage | None = None
 
     def __post_init__(self):
         if self.status not in STATUSES:
@@ -34,8 +44,8 @@ class Claim:
             raise ValueError(f"claim {self.quantity}: status 'computed' needs a finite value")
 
 
-def computed(quantity: str, value, note: str = "") -> Claim:
-    return Claim(quantity, float(value), "computed", note)
+def computed(quantity: str, value, note: str = "", coverage: Coverage | None = None) -> Claim:
+    return Claim(quantity, float(value), "computed", note, coverage)
 
 
 def awaiting_data(quantity: str, source: str, note: str = "") -> Claim:
@@ -53,7 +63,18 @@ def untestable(quantity: str, reason: str) -> Claim:
 
 def claims_frame(claims: list[Claim]) -> pd.DataFrame:
     """Data frame of claims; quantity names must be unique."""
-    frame = pd.DataFrame([c.__dict__ for c in claims], columns=COLUMNS)
+    rows = []
+    for c in claims:
+        row = {"quantity": c.quantity, "value": c.value, "status": c.status, "note": c.note}
+        if c.coverage is not None:
+            row |= dict(
+                zip(
+                    COVERAGE_COLUMNS, (c.coverage.have, c.coverage.of, c.coverage.unit), strict=True
+                )
+            )
+        rows.append(row)
+    with_coverage = any(c.coverage is not None for c in claims)
+    frame = pd.DataFrame(rows, columns=COLUMNS + (COVERAGE_COLUMNS if with_coverage else []))
     dupes = frame["quantity"][frame["quantity"].duplicated()].tolist()
     if dupes:
         raise ValueError(f"duplicate computed quantities: {dupes}")

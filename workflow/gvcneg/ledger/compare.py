@@ -6,45 +6,31 @@ import math
 
 import pandas as pd
 
-REPRODUCED = "reproduced"
-DIFFERS = "differs"
-NOT_REPRODUCIBLE = "not reproducible"
-AWAITING = "awaiting data"
-# A number computed on a declared stand-in (other data, another estimator, our own model
-# choice) that cannot test the document's claim: never "reproduced", whatever it shows.
-STAND_IN = "stand-in"
-# The claim holds by construction of our implementation (a check that cannot fail).
-BY_CONSTRUCTION = "true by construction"
-# The claim tested outside the premises the document states: an extension, never the verdict.
-EXTENSION_HOLDS = "extension: holds"
-EXTENSION_FAILS = "extension: fails"
-# The document's premises cannot be met in our implementation, so the claim cannot be tested.
-UNTESTABLE = "untestable"
-# A published fact checked against our transcription of it (no computation involved).
-TRANSCRIBED = "transcription checked"
-
-STATUSES = (
-    REPRODUCED,
-    DIFFERS,
-    STAND_IN,
-    BY_CONSTRUCTION,
-    EXTENSION_HOLDS,
-    EXTENSION_FAILS,
-    UNTESTABLE,
-    TRANSCRIBED,
-    NOT_REPRODUCIBLE,
+from gvcneg.ledger.verdict import (  # noqa: F401  (re-exported: the ledger's statuses)
     AWAITING,
+    BY_CONSTRUCTION,
+    DIFFERS,
+    EXTENSION_FAILS,
+    EXTENSION_HOLDS,
+    NOT_REPRODUCIBLE,
+    PREMISE_MET,
+    PREMISE_VIOLATED,
+    REPRODUCED,
+    STAND_IN,
+    STATUSES,
+    TRANSCRIBED,
+    UNTESTABLE,
+    Evidence,
+    coverage_of,
+    status,
 )
-
-# How a target's ``basis`` (targets/<document>.yaml) turns an agreement into a status. The
-# default basis "document" means the document's own quantity was computed.
-BASES = ("document", "stand_in", "by_construction", "extension", "transcription")
 
 LEDGER_COLUMNS = [
     "id",
     "document",
     "location",
     "claim",
+    "claim_type",
     "published",
     "computed",
     "difference",
@@ -53,21 +39,6 @@ LEDGER_COLUMNS = [
     "robustness",
     "explanation",
 ]
-
-
-def status_for(basis: str, agrees: bool) -> str:
-    """The ledger status of a computed row: only basis "document" can be "reproduced"."""
-    if basis == "document":
-        return REPRODUCED if agrees else DIFFERS
-    if basis == "stand_in":
-        return STAND_IN
-    if basis == "by_construction":
-        return BY_CONSTRUCTION
-    if basis == "extension":
-        return EXTENSION_HOLDS if agrees else EXTENSION_FAILS
-    if basis == "transcription":
-        return TRANSCRIBED if agrees else DIFFERS
-    raise ValueError(f"unknown basis {basis!r}; expected one of {BASES}")
 
 
 def evaluate_expression(expression: str, at: dict) -> float:
@@ -147,14 +118,35 @@ def compare_one(published: dict, tolerance: dict, value: float) -> tuple[str, fl
     raise ValueError(f"unknown kind {kind}")
 
 
+def falsifiability_evidence(tables: pd.DataFrame | None) -> dict[str, bool]:
+    """Target id -> can a violated premise make its check fail (gvcneg.ledger.falsification)?
+    Only claims re-run under at least one premise-violating perturbation are listed."""
+    if tables is None or tables.empty:
+        return {}
+    premised = tables[tables["kind"] != "sanity check"]
+    return {
+        claim: bool((group["kind"] == "falsification").any())
+        for claim, group in premised.groupby("claim_id", sort=False)
+    }
+
+
 def build_ledger(
-    targets: list[dict], computed: pd.DataFrame, robustness: pd.DataFrame | None = None
+    targets: list[dict],
+    computed: pd.DataFrame,
+    robustness: pd.DataFrame | None = None,
+    falsification: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per target. ``computed`` has columns document, quantity, value, status, note.
+    """One row per target. ``computed`` has columns document, quantity, value, status, note
+    (and, for values on part of the document's data, coverage_have, coverage_of, coverage_unit).
+
+    The status comes from :func:`gvcneg.ledger.verdict.status` alone: the target's
+    ``claim_type`` and the evidence (availability, agreement, ``scope``, coverage).
 
     ``agrees`` says whether the computed value meets the published comparison, kept apart
     from ``status`` so a stand-in's agreement is visible without being called a reproduction.
-    ``robustness`` (optional; columns id, robustness) comes from the specification sweeps.
+    ``robustness`` (optional; columns id, robustness) comes from the specification sweeps;
+    ``falsification`` (optional) stacks the theory documents' claim_falsifiability.csv: a
+    result that no violated premise can make fail is "true by construction".
     A target whose quantity no document computed is a pipeline defect and raises.
     """
     robust = (
@@ -162,6 +154,7 @@ def build_ledger(
         if robustness is None
         else dict(zip(robustness["id"], robustness["robustness"], strict=True))
     )
+    falsifiable = falsifiability_evidence(falsification)
     index = computed.set_index(["document", "quantity"])
     if not index.index.is_unique:
         dupes = index.index[index.index.duplicated()].tolist()
@@ -179,21 +172,37 @@ def build_ledger(
         note = got["note"] if isinstance(got["note"], str) else ""
         published = describe_published(target["published"])
         agrees = math.nan
-        if got["status"] == "awaiting_data":
-            status, value, diff = AWAITING, math.nan, math.nan
-        elif got["status"] == "not_reproducible":
-            status, value, diff = NOT_REPRODUCIBLE, math.nan, math.nan
-        elif got["status"] == "untestable":
-            status, value, diff = UNTESTABLE, math.nan, math.nan
-        else:
+        value, diff = math.nan, math.nan
+        coverage = coverage_of(
+            got.get("coverage_have"), got.get("coverage_of"), got.get("coverage_unit")
+        )
+        if got["status"] == "computed":
             value = float(got["value"])
             verdict, diff = compare_one(target["published"], target.get("tolerance", {}), value)
             agrees = verdict == REPRODUCED
-            status = status_for(target.get("basis", "document"), agrees)
-            if status == STAND_IN:
-                explanation = "; ".join(
-                    x for x in (f"stand-in: {target['stand_in']}", explanation) if x
+        evidence = Evidence(
+            availability=got["status"],
+            agrees=None if got["status"] != "computed" else bool(agrees),
+            scope=target.get("scope", "document"),
+            coverage=coverage,
+            falsifiable=falsifiable.get(target["id"]),
+        )
+        row_status = status(target["claim_type"], evidence)
+        if row_status == STAND_IN and target.get("stand_in"):
+            explanation = "; ".join(
+                x for x in (f"stand-in: {target['stand_in']}", explanation) if x
+            )
+        if row_status == BY_CONSTRUCTION and target["claim_type"] == "result":
+            explanation = "; ".join(
+                x
+                for x in (
+                    "true by construction: no perturbation that violates a stated premise of the "
+                    "document makes this check fail (claim_falsifiability.csv; only sanity checks "
+                    "do)",
+                    explanation,
                 )
+                if x
+            )
         explanation = "; ".join(x for x in (note, explanation) if x)
         rows.append(
             {
@@ -201,10 +210,11 @@ def build_ledger(
                 "document": target["document"],
                 "location": target["location"],
                 "claim": target["claim"],
+                "claim_type": target["claim_type"],
                 "published": published,
                 "computed": value,
                 "difference": diff,
-                "status": status,
+                "status": row_status,
                 "agrees": agrees,
                 "robustness": robust.get(target["id"], ""),
                 "explanation": explanation,

@@ -12,17 +12,25 @@ Published numbers live only here. Each file::
         tolerance: {decimals: 2}      # or {abs: ...} / {rel: ...}; kind-dependent
         quantity: some_coefficient    # row of computed.csv
         explanation: "why a difference is expected (vintage, substitution, ...)"  # optional
-        basis: document               # optional, see below
-        stand_in: "which stand-in and why it cannot test the claim"  # with basis stand_in
+        claim_type: result            # required, see below
+        scope: extension              # optional: a result tested outside the document's domain
+        stand_in: "which stand-in and why it cannot test the claim"  # with claim_type stand-in
         source_quote: "the document's own words naming a source"     # optional
+        finding: "one line a referee should read first"              # optional
 
-``basis`` says what the computed value is (gvcneg.ledger.compare.status_for):
-    document         (default) the document's own quantity: "reproduced" or "differs"
-    stand_in         a declared substitute that cannot test the claim: status "stand-in";
-                     ``stand_in`` must say which and why
-    by_construction  true by construction of our implementation: "true by construction"
-    extension        tested outside the document's stated premises: "extension: holds/fails"
-    transcription    a published fact compared with our transcription of it
+``claim_type`` says what the row is; the status follows from it and the evidence by one rule
+(gvcneg.ledger.verdict.status), never set per target:
+    result        the document derives it: "reproduced" / "differs" (only a result can be
+                  either); with ``scope: extension`` "extension: holds/fails"
+    premise       the document assumes it; our calibration or data meets it or not:
+                  "premise met" / "premise violated"
+    construction  true in our model by how we built it: "true by construction"
+    fact          a published fact compared with our transcription of it
+    stand-in      computed on a declared substitute that cannot test the claim: "stand-in";
+                  ``stand_in`` must say which and why
+``finding`` is the one-line reason shown in the document's findings list (report chapters
+open with it) when the row differs, violates a premise or is fragile; without it the list
+shows the first sentence of the explanation.
 
 Kinds of ``published``:
     value       {value: x}; compared with ``tolerance`` (decimals = the published rounding)
@@ -41,6 +49,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gvcneg.ledger import expression
+from gvcneg.ledger.verdict import CLAIM_TYPES, RESULT, SCOPES, STAND_IN_TYPE
 from gvcneg.yaml_schema import load_validated
 
 KINDS = ("value", "expression", "sign", "interval", "holds", "upper_bound")
@@ -75,7 +84,7 @@ TARGETS_SCHEMA = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["id", "location", "claim", "published", "quantity"],
+                "required": ["id", "location", "claim", "claim_type", "published", "quantity"],
                 "additionalProperties": False,
                 "properties": {
                     "id": {"type": "string"},
@@ -93,15 +102,9 @@ TARGETS_SCHEMA = {
                     },
                     "quantity": {"type": "string"},
                     "explanation": {"type": "string"},
-                    "basis": {
-                        "enum": [
-                            "document",
-                            "stand_in",
-                            "by_construction",
-                            "extension",
-                            "transcription",
-                        ]
-                    },
+                    "claim_type": {"enum": list(CLAIM_TYPES)},
+                    "scope": {"enum": list(SCOPES)},
+                    "finding": {"type": "string"},
                     "stand_in": {"type": "string"},
                     "source_quote": {"type": "string"},
                 },
@@ -120,9 +123,15 @@ def load_targets_file(path) -> dict:
     data = load_validated(path, TARGETS_SCHEMA, TargetsError)
     for target in data["targets"]:
         kind = target["published"]["kind"]
-        if target.get("basis") == "stand_in" and not target.get("stand_in"):
+        if target["claim_type"] == STAND_IN_TYPE and not target.get("stand_in"):
             raise TargetsError(
-                f"{path}: target {target['id']}: basis stand_in needs 'stand_in' (which and why)"
+                f"{path}: target {target['id']}: claim_type stand-in needs 'stand_in' "
+                "(which stand-in and why it cannot test the claim)"
+            )
+        if target.get("scope", "document") != "document" and target["claim_type"] != RESULT:
+            raise TargetsError(
+                f"{path}: target {target['id']}: only a result can be tested outside the "
+                f"document's domain (scope {target['scope']}, claim_type {target['claim_type']})"
             )
         needs = {"value": "value", "upper_bound": "value", "expression": "expression"}
         if kind in needs and needs[kind] not in target["published"]:

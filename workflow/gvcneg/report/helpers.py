@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from gvcneg.ledger import summaries
 from gvcneg.report import exhibits as ex
 from gvcneg.report.provenance import anchor_id
 from gvcneg.report.stamp import stamp_text
@@ -27,6 +28,11 @@ REPO = Path(__file__).resolve().parents[3]
 BADGE_CLASS = {
     "reproduced": "ok",
     "transcription checked": "ok",
+    "premise met": "neutral",
+    "premise violated": "bad",
+    "construction broken": "bad",
+    "transcription differs": "bad",
+    "partial data": "warn",
     "true by construction": "neutral",
     "extension: holds": "neutral",
     "redrawn diagram": "neutral",
@@ -177,9 +183,18 @@ def _built() -> set[str]:
 
 @cache
 def exhibit_rows() -> list[dict]:
+    """The exhibit list with each badge from results/exhibits.csv (the worst status among the
+    exhibit's ledger rows, gvcneg.ledger.summaries), never kinder than its rows."""
     registry = ex.load_registry(REPO)
     built = _built()
-    return ex.exhibit_rows(ex.with_supplementary(registry, built, document_names()), built)
+    rows = ex.exhibit_rows(ex.with_supplementary(registry, built, document_names()), built)
+    path = results_dir() / "exhibits.csv"
+    if path.exists():
+        badges = pd.read_csv(path, keep_default_na=False)
+        worst = dict(zip(zip(badges["document"], badges["exhibit"]), badges["status"], strict=True))
+        for row in rows:
+            row["status"] = worst.get((row["document"], row["exhibit"]), row["status"])
+    return rows
 
 
 def _exhibit_for(document: str, stem: str) -> dict | None:
@@ -189,19 +204,12 @@ def _exhibit_for(document: str, stem: str) -> dict | None:
     return None
 
 
-LABEL_IN_LOCATION = re.compile(r"\b(Figure|Table)\s+(\d+(?:\.[0-9A-Z]+)*)")
+LABEL_IN_LOCATION = summaries.LABEL_IN_LOCATION
 
 
 def ledger_rows_for(document: str, label: str) -> list[str]:
     """Ids of the ledger rows whose location names this exhibit label (e.g. "Figure 7.4")."""
-    frame = ledger_frame()
-    rows = frame[frame["document"] == document]
-    ids = []
-    for row in rows.itertuples():
-        found = {f"{k} {n}" for k, n in LABEL_IN_LOCATION.findall(str(row.location))}
-        if label in found:
-            ids.append(row.id)
-    return ids
+    return summaries.rows_naming(ledger_frame(), document, label)
 
 
 def row_anchor(target_id: str) -> str:
@@ -373,6 +381,78 @@ def ledger_summary() -> None:
             row_attrs=lambda r: {"data-document": r["document"]},
         )
     )  # fmt: skip
+
+
+# --- findings first ---------------------------------------------------------------------------
+
+
+def findings_anchor(document: str) -> str:
+    return f"findings-{document}"
+
+
+def findings(document: str) -> None:
+    """The chapter's opening list (results/<document>/findings.csv, from the ledger): every
+    row that differs, violates a premise, or is a fragile result, one line each with its
+    reason, linked to its ledger row."""
+    path = result(document, "findings.csv")
+    listed = pd.read_csv(path, keep_default_na=False) if path.exists() else pd.DataFrame()
+    head = f'<div class="findings" id="{findings_anchor(document)}"><strong>Findings first</strong>'
+    if listed.empty:
+        raw_html(
+            f"{head}: no ledger row of this document differs, violates a premise or is "
+            "fragile.</div>"
+        )
+        return
+    items = []
+    for row in listed.itertuples():
+        label = badge(row.status) + (f" <em>{esc(row.robustness)}</em>" if row.robustness else "")
+        items.append(
+            f'<li>{label} <a href="#{row_anchor(row.id)}">{esc(row.id.split(".", 1)[-1])}</a>'
+            f" ({esc(row.claim_type)}): {esc(row.reason)}</li>"
+        )
+    raw_html(f"{head} (from the ledger):<ul>{''.join(items)}</ul></div>")
+
+
+def findings_links() -> None:
+    """The report's top: one link per document to its findings list, with the count."""
+    items = []
+    for document, name in document_names().items():
+        path = result(document, "findings.csv")
+        n = len(pd.read_csv(path)) if path.exists() else 0
+        items.append(
+            f'<li><a href="#{findings_anchor(document)}">{esc(name)}</a>: {n} finding'
+            f"{'' if n == 1 else 's'}</li>"
+        )
+    raw_html(f'<ul class="findings-links">{"".join(items)}</ul>')
+
+
+def falsifiability(document: str, caption: str) -> None:
+    """The falsifiability table, split: perturbations that violate a quoted premise of the
+    document (falsification, robustness, can hold), then the sanity checks (changed rules,
+    checks or calibration), which falsify nothing."""
+    table = pd.read_csv(result(document, "claim_falsifiability.csv"), keep_default_na=False)
+    table["claim_id"] = table["claim_id"].str.removeprefix(f"{document}.")
+    premised = table[table["kind"] != "sanity check"]
+    sanity = table[table["kind"] == "sanity check"]
+    counts = premised.groupby("claim_id")["can_fail"].any()
+    print(
+        f"{int(counts.sum())} of {len(counts)} claims fail under a violated premise of the "
+        f"document; {len(sanity)} further rows are sanity checks.\n"
+    )
+    if not premised.empty:
+        shown = premised[premised["kind"] != "robustness"]
+        print_frame(
+            shown.drop(columns=["can_fail"]),
+            f"{caption}: falsifications (a quoted premise violated, the claim fails) and claims "
+            f"that can hold; {int((premised['kind'] == 'robustness').sum())} robustness rows "
+            f"(verdict unchanged) are in results/{document}/claim_falsifiability.csv.",
+        )
+    if not sanity.empty:
+        print_frame(
+            sanity.drop(columns=["violates", "premise_quote", "can_fail"]),
+            f"{caption}: sanity checks (no premise of the document violated; they test our "
+            "code, not the claim).",
+        )
 
 
 # --- dashboard, exhibits, provenance, stamp ---------------------------------------------------

@@ -7,11 +7,10 @@ the published numbers stay in the registry). Point claims (Figure 1's weights) a
 under every point perturbation below, the paper's printed formulas (kind ``expression``)
 evaluated at the perturbed weights; grid claims are re-checked on a small grid whose points
 violate one premise of the claim (that premise is dropped from the claim's domain, the rest
-kept). A row's ``perturbed_verdict`` is "fails" where the comparison fails; a claim none of
-whose perturbations fails would be labelled "true by construction" in the targets (none is).
-
-Output schema (shared by all documents): claim_id, perturbation, baseline_verdict,
-perturbed_verdict, can_fail.
+kept). A row's ``perturbed_verdict`` is "fails" where the comparison fails. Each perturbation
+names and quotes the premise it violates (:data:`PREMISES`); one that violates none (swapped
+weights, a changed rule) is a sanity check. Whether a row is a falsification, robustness or a
+sanity check is decided by gvcneg.ledger.falsification (shared schema of all documents).
 """
 
 from __future__ import annotations
@@ -22,6 +21,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from gvcneg.ledger.compare import REPRODUCED, compare_one
+from gvcneg.ledger.falsification import COLUMNS
+from gvcneg.ledger.falsification import row as falsification_row
 from gvcneg.theory.deremer2023.equilibrium import (
     SolveError,
     nash_tariffs,
@@ -41,7 +42,33 @@ from gvcneg.theory.deremer2023.political_optimum import compare_stable_point
 from gvcneg.theory.deremer2023.power import power_shift
 from gvcneg.theory.deremer2023.public_path import lower_tariffs_strictly_worse
 
-COLUMNS = ["claim_id", "perturbation", "baseline_verdict", "perturbed_verdict", "can_fail"]
+# The paper's premises a perturbation can violate: name -> (what it says, the paper's words).
+PREMISES = {
+    "governments_above_one": (
+        "Section 3.1: government weights greater than one",
+        "which are all greater than one reflecting influence of specific factor owners",
+    ),
+    "public_export_below_government": (
+        "Section 3.1: public export weights below the government's",
+        "All public export industry parameters are strictly less than those for the government",
+    ),
+    "import_weights_equal": (
+        "Section 3.1: public and government import weights equal",
+        "we for now assume that import industry parameters are identical",
+    ),
+    "public_weights_at_least_one": (
+        "Section 3.1 (our reading: public weights >= 1, positive externalities)",
+        "positive externalities of strategic export industries",
+    ),
+    "symmetric_countries": (
+        "Section 3.3: symmetric political parameters",
+        "First we consider the case in which the political parameters are symmetric",
+    ),
+    "convexity": (
+        "Section 3.2: convexity of the problem",
+        "this condition is sufficient due to the convexity of the problem",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -110,41 +137,60 @@ def verdict(target: dict, value: float, case: Case | None = None) -> str:
     return "holds" if status == REPRODUCED else "fails"
 
 
-def point_perturbations(base: Case) -> dict[str, Case]:
-    """Each violates one premise the paper states (or, last, the convexity it invokes)."""
+def point_perturbations(base: Case) -> dict[str, tuple[Case, str | None]]:
+    """Perturbation text -> (case, key of the premise in :data:`PREMISES` it violates, or None
+    for a sanity check)."""
     g, p = base.government, base.public
     gm, ge = g.home.gamma_M, g.home.gamma_E
     pm, pe = p.home.gamma_M, p.home.gamma_E
     return {
-        "government export weight below one (gamma_E^G = 0.7; 'all greater than one' violated)": Case(
-            CountryPair.symmetric(gm, 0.7), CountryPair.symmetric(pm, 0.7 - (ge - pe))
+        "government export weight below one (gamma_E^G = 0.7)": (
+            Case(CountryPair.symmetric(gm, 0.7), CountryPair.symmetric(pm, 0.7 - (ge - pe))),
+            "governments_above_one",
         ),
-        "government export weight just below one (gamma_E^G = 0.9; 'all greater than one' violated)": Case(
-            CountryPair.symmetric(gm, 0.9), CountryPair.symmetric(pm, 0.9 - (ge - pe))
+        "government export weight just below one (gamma_E^G = 0.9)": (
+            Case(CountryPair.symmetric(gm, 0.9), CountryPair.symmetric(pm, 0.9 - (ge - pe))),
+            "governments_above_one",
         ),
-        "government import weight below one (gamma_M^G = 0.5; 'all greater than one' violated)": Case(
-            CountryPair.symmetric(0.5, ge), CountryPair.symmetric(0.5, pe)
+        "government import weight below one (gamma_M^G = 0.5)": (
+            Case(CountryPair.symmetric(0.5, ge), CountryPair.symmetric(0.5, pe)),
+            "governments_above_one",
         ),
-        "public export weight above the government's (gamma_E^W = gamma_E^G + 0.1)": Case(
-            g, CountryPair.symmetric(pm, ge + 0.1)
+        "public export weight above the government's (gamma_E^W = gamma_E^G + 0.1)": (
+            Case(g, CountryPair.symmetric(pm, ge + 0.1)),
+            "public_export_below_government",
         ),
-        "public import weight below the government's (gamma_M^W = gamma_M^G - 0.3)": Case(
-            g, CountryPair.symmetric(gm - 0.3, pe)
+        "public import weight below the government's (gamma_M^W = gamma_M^G - 0.3)": (
+            Case(g, CountryPair.symmetric(gm - 0.3, pe)),
+            "import_weights_equal",
         ),
-        "public export weight far below one (gamma_E^W = 0.3; our reading 'public weights >= 1' violated)": Case(
-            g, CountryPair.symmetric(pm, 0.3)
+        "public export weight far below one (gamma_E^W = 0.3)": (
+            Case(g, CountryPair.symmetric(pm, 0.3)),
+            "public_weights_at_least_one",
         ),
-        "asymmetric governments (Foreign's weights x 1.05; 'symmetric' premise violated)": Case(
-            CountryPair(g.home, Weights(gm * 1.05, ge * 1.05)),
-            CountryPair(p.home, Weights(gm * 1.05 - (gm - pm), ge * 1.05 - (ge - pe))),
+        "asymmetric governments (Foreign's weights x 1.05)": (
+            Case(
+                CountryPair(g.home, Weights(gm * 1.05, ge * 1.05)),
+                CountryPair(p.home, Weights(gm * 1.05 - (gm - pm), ge * 1.05 - (ge - pe))),
+            ),
+            "symmetric_countries",
         ),
-        "government weights swapped (gamma_M^G <-> gamma_E^G)": Case(
-            CountryPair.symmetric(ge, gm), CountryPair.symmetric(ge - (gm - pm), gm - (ge - pe))
+        "government weights swapped (gamma_M^G <-> gamma_E^G)": (
+            Case(
+                CountryPair.symmetric(ge, gm),
+                CountryPair.symmetric(ge - (gm - pm), gm - (ge - pe)),
+            ),
+            None,
         ),
-        "public weights violate the convexity the paper invokes (8 gamma_M^W + 9 gamma_E^W > 59)": Case(
-            g, CountryPair.symmetric(4.5, 10.0 / 3.0)
+        "public weights violate the convexity the paper invokes (8 gamma_M^W + 9 gamma_E^W > 59)": (
+            Case(g, CountryPair.symmetric(4.5, 10.0 / 3.0)),
+            "convexity",
         ),
     }
+
+
+def _premise(key: str | None) -> tuple[str, str]:
+    return PREMISES[key] if key else ("", "")
 
 
 #: Grid claims: target id -> key of GRID_CLAIMS checked on the paper's domain.
@@ -220,14 +266,8 @@ def condition_rule_gap(case: Case, factor: float) -> float:
     return solve_public_preferred_tariffs(public).tau_x - stable.tau_x
 
 
-def _row(claim_id, perturbation, baseline, perturbed) -> dict:
-    return {
-        "claim_id": claim_id,
-        "perturbation": perturbation,
-        "baseline_verdict": baseline,
-        "perturbed_verdict": perturbed,
-        "can_fail": perturbed == "fails",
-    }
+def _row(claim_id, perturbation, baseline, perturbed, premise: str | None = None) -> dict:
+    return falsification_row(claim_id, perturbation, baseline, perturbed, *_premise(premise))
 
 
 def claim_falsifiability(section: dict, targets: list[dict]) -> pd.DataFrame:
@@ -241,12 +281,12 @@ def claim_falsifiability(section: dict, targets: list[dict]) -> pd.DataFrame:
     for claim_id, quantity in point_quantities(section["lower_tariffs"]).items():
         target = by_id[claim_id]
         baseline = verdict(target, quantity(base), base)
-        for text, case in point_perturbations(base).items():
+        for text, (case, premise) in point_perturbations(base).items():
             try:
                 perturbed = verdict(target, quantity(case), case)
             except (SolveError, ValueError):
                 continue  # no solution under this perturbation: no verdict to report
-            rows.append(_row(claim_id, text, baseline, perturbed))
+            rows.append(_row(claim_id, text, baseline, perturbed, premise))
     # The lower-tariffs claim on the grid uses the same check as at Figure 1.
     lower = [r for r in rows if r["claim_id"] == "deremer2023.lower_tariffs_worse_figure_1"]
     rows += [{**r, "claim_id": "deremer2023.lower_tariffs_worse_grid"} for r in lower]
@@ -265,7 +305,7 @@ def claim_falsifiability(section: dict, targets: list[dict]) -> pd.DataFrame:
             if share is not None:
                 target = by_id[claim_id]
                 baseline = verdict(target, grid_share(baseline_results, key))
-                rows.append(_row(claim_id, text, baseline, verdict(target, share)))
+                rows.append(_row(claim_id, text, baseline, verdict(target, share), premise))
 
     # The 3/2 rule fails at baseline: the perturbations show the same check can also hold.
     target = by_id["deremer2023.remark_1_condition"]

@@ -336,8 +336,8 @@ GRID_CLAIMS = {
     ),
     # Extensions: the same checks where a stated premise fails.
     "remark_1_levels_asymmetric": GridClaim(
-        "Extension: tau^W > tau^G componentwise with asymmetric countries (the paper compares "
-        "levels only for symmetric ones)",
+        "Remark 1 (section 3.2, country-specific weights): tau^W > tau^G componentwise with "
+        "asymmetric countries",
         EQUAL,
         "public",
         _remark_1,

@@ -17,8 +17,10 @@ the table records which:
   than one for one as Home's constraint tightens) or with the probability's sign flipped; with
   two-sided uncertainty (Home's threshold also unknown) it still holds.
 
-Output schema (shared by all documents): claim_id, perturbation, baseline_verdict,
-perturbed_verdict, can_fail.
+The commentary states no model and so no premise these perturbations could violate: they break
+premises of our model, which is why the three claims are typed ``construction`` in the targets
+and every row here is a sanity check (gvcneg.ledger.falsification; shared schema of all
+documents).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 from gvcneg.ledger.compare import REPRODUCED, compare_one
+from gvcneg.ledger.falsification import COLUMNS
+from gvcneg.ledger.falsification import row as falsification_row
 from gvcneg.theory.jackson_two_level.model import TwoLevelGame, bargaining_outcome
 from gvcneg.theory.jackson_two_level.properties import (
     _axis,
@@ -41,7 +45,6 @@ from gvcneg.theory.jackson_two_level.uncertainty import (
     agreement_probability,
 )
 
-COLUMNS = ["claim_id", "perturbation", "baseline_verdict", "perturbed_verdict", "can_fail"]
 OVERLAP = "jackson_two_level.winsets_overlap"
 SCHELLING = "jackson_two_level.schelling_conjecture"
 DEFECTION = "jackson_two_level.involuntary_defection"
@@ -147,13 +150,7 @@ def claim_falsifiability(section: dict, targets: list[dict]) -> pd.DataFrame:
         ),
     }
     rows = [
-        {
-            "claim_id": claim_id,
-            "perturbation": text,
-            "baseline_verdict": baseline,
-            "perturbed_verdict": perturbed,
-            "can_fail": perturbed == "fails",
-        }
+        falsification_row(claim_id, text, baseline, perturbed)
         for claim_id, (baseline, perturbations) in checks.items()
         for text, perturbed in perturbations.items()
     ]

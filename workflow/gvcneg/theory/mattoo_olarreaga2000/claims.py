@@ -83,6 +83,21 @@ def baseline_claims(solved: pd.DataFrame, contract_slopes: pd.DataFrame) -> list
             "V_A(X) - V_A(N) with A's new preferences, large change",
         ),
         _value(
+            "section_4_fn23_T1_shortfall",
+            large["fn23_T1_shortfall"],
+            "round T-1 along the Nash ray: scale where the first government's value peaks "
+            f"(A {large['fn23_T1_peak_A']:.3f}, B {large['fn23_T1_peak_B']:.3f}) minus the scale "
+            f"on the contract curve ({large['t0_scale']:.3f}); 0 = mutual benefit lasts until "
+            "the curve",
+        ),
+        _value(
+            "section_4_fn23_X_shortfall",
+            large["fn23_X_shortfall"],
+            "no-credit round N -> X along the ray through N: scale where the first government's "
+            f"value peaks (A {large['fn23_X_peak_A']:.3f}, B {large['fn23_X_peak_B']:.3f}) "
+            "minus the scale of X; 0 = mutual benefit lasts until the curve",
+        ),
+        _value(
             "baseline_trade_share_t0",
             large["trade_share_t0"],
             "imports at the T-1 tariffs / free-trade imports",

@@ -1,13 +1,17 @@
 """Can each check fail? The claims re-evaluated under deliberate perturbations.
 
-A perturbation violates a premise of the paper (substitute tariffs, no preference change,
-B valuing welfare as A did), perturbs the model (the credited base swapped between rules, the
-ex-ante credit's effect on period T dropped, a strong reciprocity term) or perturbs a check
-(alpha read as the cut in inequality (6), the credit share measured against the wrong cut).
-The whole chain (baseline scenarios, robustness grid, computed quantities, ledger comparison)
-is re-run under each one, so a row says what the same code reports. A claim whose verdict no
-perturbation changes could not fail: the test suite requires a failing row for every claim of
-basis ``document``.
+Only a perturbation that violates a premise the paper states, named and quoted
+(:data:`PREMISE_PERTURBATIONS`: no preference change, substitute or independent tariffs, a
+contract curve that does not shift, another terms-of-trade share), can falsify: every claim is
+re-checked under each of them, and the row says whether that is a falsification (holds ->
+fails), robustness (the verdict does not move) or shows that a failing claim can hold
+(gvcneg.ledger.falsification). The other perturbations change our rules (the credited base
+swapped, the ex-ante credit's effect on period T dropped, tariffs swapped), a check (alpha read
+as the cut, a sign flipped) or the calibration (B's welfare weight, kappa x 60): they test our
+code and are listed as sanity checks, never as falsification. The whole chain (baseline
+scenarios, robustness grid, computed quantities, ledger comparison) is re-run under each one,
+so a row says what the same code reports. The test suite requires a falsification row for
+every result the ledger calls reproduced.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import pandas as pd
 
 from gvcneg.ledger.claims import claims_frame
 from gvcneg.ledger.compare import REPRODUCED, compare_one
+from gvcneg.ledger.falsification import COLUMNS
+from gvcneg.ledger.falsification import row as falsification_row
 from gvcneg.theory.mattoo_olarreaga2000.baseline import baseline_points
 from gvcneg.theory.mattoo_olarreaga2000.claims import (
     baseline_claims,
@@ -33,7 +39,6 @@ from gvcneg.theory.mattoo_olarreaga2000.rules import CREDITED_BASE, PAPER, Model
 from gvcneg.theory.mattoo_olarreaga2000.scenarios import PARAMETERS, solve_scenarios
 from gvcneg.theory.mattoo_olarreaga2000.specification import interaction_of
 
-COLUMNS = ["claim_id", "perturbation", "baseline_verdict", "perturbed_verdict", "can_fail"]
 HOLDS, FAILS, UNTESTABLE = "holds", "fails", "untestable"
 
 Frame = Callable[[pd.DataFrame], pd.DataFrame]
@@ -41,7 +46,10 @@ Frame = Callable[[pd.DataFrame], pd.DataFrame]
 
 @dataclass(frozen=True)
 class Perturbation:
-    """One deliberate change: of the inputs, of the rules, of the solved frame, or of premises."""
+    """One deliberate change: of the inputs, of the rules, of the solved frame, or of premises.
+
+    ``violates``/``quote``: the paper's premise it violates and the paper's words (both empty
+    for a sanity check: a changed rule, check or calibration)."""
 
     name: str
     inputs: Frame | None = None
@@ -49,6 +57,8 @@ class Perturbation:
     solved: Frame | None = None
     premises: Callable[[dict], dict] | None = None
     keywords: dict = field(default_factory=dict)
+    violates: str = ""
+    quote: str = ""
 
 
 def _assign(**columns) -> Frame:
@@ -116,10 +126,14 @@ PERTURBATIONS = {
         Perturbation(
             "premise violated: A's preferences do not change",
             inputs=_assign(welfare_weight_A_after=lambda f: f["welfare_weight_A_before"]),
+            violates="Sections 3-4: A's preference for economic efficiency increases",
+            quote="faces an increase in its preference for economic efficiency",
         ),
         Perturbation(
             "premise violated: strategic substitutes (kappa sign flipped)",
             inputs=_assign(reciprocity=lambda f: -f["reciprocity"]),
+            violates="Footnote 19 (section 3.1): strategic complements",
+            quote="we assume here for exposition purposes that tariffs are strategic complements",
         ),
         Perturbation(
             f"very strong reciprocity term (kappa x {STRONG_RECIPROCITY_FACTOR})",
@@ -128,10 +142,21 @@ PERTURBATIONS = {
         Perturbation(
             "premise violated: independent tariffs (reciprocity term dropped, kappa = 0)",
             inputs=_assign(reciprocity=0.0),
+            violates="Footnote 19 (section 3.1): strategic complements",
+            quote="we assume here for exposition purposes that tariffs are strategic complements",
+        ),
+        Perturbation(
+            "premise violated: the T-1 bindings do not bind in period T",
+            variant=ModelVariant(unbound=True),
+            violates="Section 3.1 (and footnote 20): the T-1 tariffs are bound",
+            quote="A tariff increase is of course ruled out due to the fact that",
         ),
         Perturbation(
             "credited round ends on the old contract curve (A's new preferences ignored)",
             solved=_credited_round_on_old_curve,
+            violates="Section 4: A's preference change shifts the contract curve",
+            quote="The change in preferences in country A causes a shift in A's isovalue curves "
+            "and hence in the contract curve",
         ),
         Perturbation(
             "B weighs welfare half as much as A did before (a^B = a^A / 2)",
@@ -168,10 +193,14 @@ PERTURBATIONS = {
         Perturbation(
             "premise: terms-of-trade share 20% instead of 30%",
             premises=lambda p: p | {"tot_share": 0.2},
+            violates="Section 3.4: a terms-of-trade share of 30 percent",
+            quote='"terms-of-trade" effects can explain up to 30 percent of the tariff variation',
         ),
         Perturbation(
             "premise: terms-of-trade share 50% instead of 30%",
             premises=lambda p: p | {"tot_share": 0.5},
+            violates="Section 3.4: a terms-of-trade share of 30 percent",
+            quote='"terms-of-trade" effects can explain up to 30 percent of the tariff variation',
         ),
     ]
 }
@@ -228,25 +257,31 @@ def verdicts(
 def falsifiability_table(
     section: dict, axes: dict, targets: dict, assignment: dict[str, list[str]]
 ) -> pd.DataFrame:
-    """One row per (claim, assigned perturbation); ``can_fail``: the check reports fails there."""
+    """One row per (claim, perturbation): every claim under every premise-violating
+    perturbation (:data:`PREMISE_PERTURBATIONS`) and under the sanity checks ``assignment``
+    gives it; the kind of each row from gvcneg.ledger.falsification."""
     unknown = {p for names in assignment.values() for p in names} - set(PERTURBATIONS)
     if unknown:
         raise KeyError(f"unknown perturbations: {sorted(unknown)}")
     baseline = verdicts(section, axes, targets)
-    needed = sorted({p for names in assignment.values() for p in names})
+    needed = sorted(
+        {p for names in assignment.values() for p in names} | set(PREMISE_PERTURBATIONS)
+    )
     perturbed = {name: verdicts(section, axes, targets, PERTURBATIONS[name]) for name in needed}
     rows = []
     for target in targets["targets"]:
-        for name in assignment.get(target["id"], []):
-            after = perturbed[name][target["id"]]
+        own = [n for n in assignment.get(target["id"], []) if n not in PREMISE_PERTURBATIONS]
+        for name in [*PREMISE_PERTURBATIONS, *own]:
+            p = PERTURBATIONS[name]
             rows.append(
-                {
-                    "claim_id": target["id"],
-                    "perturbation": name,
-                    "baseline_verdict": baseline[target["id"]],
-                    "perturbed_verdict": after,
-                    "can_fail": after == FAILS,
-                }
+                falsification_row(
+                    target["id"],
+                    name,
+                    baseline[target["id"]],
+                    perturbed[name][target["id"]],
+                    p.violates,
+                    p.quote,
+                )
             )
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -269,9 +304,11 @@ NASH_BASE = "ex-ante T+1 cut applied to the Nash tariffs"
 MOVED = "baseline moved to a section-4 grid point where B ends below B0"
 TOT_20 = "premise: terms-of-trade share 20% instead of 30%"
 TOT_50 = "premise: terms-of-trade share 50% instead of 30%"
+# Every claim is re-checked under each perturbation that violates a stated premise.
+PREMISE_PERTURBATIONS = tuple(name for name, p in PERTURBATIONS.items() if p.quote)
 
-# Which perturbations each claim is checked under (short target ids). A claim that fails at the
-# baseline also gets one under which it holds, to show its verdict is not fixed either way.
+# The sanity checks (changed rules, checks or calibration) each claim is also run under (short
+# target ids); premise-violating perturbations are run for every claim anyway.
 ASSIGNMENT_SHORT = {
     "fig1_small_change": [SWAP],
     "fig1_large_change": [UNCHANGED],
@@ -301,6 +338,10 @@ ASSIGNMENT_SHORT = {
     "section4_B_accepts_round": [B_AS_A],
     "section4_A_accepts_round": [B_FIVE],
     "grid_round_accepted": [B_HALF],
+    "section4_fn23_T1_round": [B_AS_A],
+    "section4_fn23_X_round": [B_AS_A],
+    "grid_fn23_T1": [B_AS_A],
+    "grid_fn23_X": [B_AS_A],
     "fig4_cut_larger_with_credit": [BASE],
     "grid_cut_larger_with_credit": [BASE],
     "fig4_contract_curve_slope": [KAPPA_30],

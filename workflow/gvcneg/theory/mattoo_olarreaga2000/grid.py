@@ -197,6 +197,27 @@ CLAIMS.append(
         "premise",
     )
 )
+CLAIMS.extend(
+    [
+        Claim(
+            "section_4_fn23_T1_benefit_reaches_contract_curve",
+            "Section 4, footnote 23",
+            "on the section-4 domain, both governments gain from every equiproportionate cut of "
+            "round T-1 until the contract curve (no side-payments needed)",
+            "premise",
+        ),
+        Claim(
+            "section_4_fn23_X_benefit_reaches_contract_curve",
+            "Section 4, footnote 23",
+            "on the section-4 domain, both governments gain from every equiproportionate cut of "
+            "the no-credit round N -> X until the contract curve",
+            "premise",
+        ),
+    ]
+)
+# Footnote 23's premise holds where the mutual benefit lasts until the contract curve (shortfall
+# at most this, in units of the round's base; exactly 0 in theory).
+FN23_TOLERANCE = 1e-9
 SECTION_4 = [
     "section_4_cut_larger_with_credit",
     "section_4_contract_curve_negative_slope",
@@ -331,6 +352,14 @@ def evaluate_claims(
     columns["section_4_round_accepted_by_both"] = _where(
         domains["liberalized"], domains["accepted"]
     )
+    for name, column in (
+        ("section_4_fn23_T1_benefit_reaches_contract_curve", "fn23_T1_shortfall"),
+        ("section_4_fn23_X_benefit_reaches_contract_curve", "fn23_X_shortfall"),
+    ):
+        shortfall = s[column].to_numpy(float)
+        columns[name] = _where(
+            domains["section_4"] & np.isfinite(shortfall), shortfall <= FN23_TOLERANCE
+        )
     for suffix, domain in (("", domains["section_4"]), (OUTSIDE, domains["outside"])):
         for name, (applies, holds) in _section_4_checks(s, ea_cut, domain, slopes_negative).items():
             columns[f"{name}{suffix}"] = _where(applies, holds)
@@ -386,6 +415,8 @@ KEEP = [
     "cut_Y",
     "ineq6_lhs",
     "credit_share_of_cut",
+    "fn23_T1_shortfall",
+    "fn23_X_shortfall",
     "valid",
     "invalid_reason",
 ]

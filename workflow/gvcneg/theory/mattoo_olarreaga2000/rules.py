@@ -59,10 +59,13 @@ class ModelVariant:
     ``credited_base``: which rules cut the T+1 round from the T-1 bindings (None: the paper's,
     :data:`CREDITED_BASE`). ``ex_ante_anticipates``: True makes governments under ex-ante credit
     keep the negotiating-currency motive of period T (the credit's effect on period T dropped).
+    ``unbound``: True lets period-T tariffs exceed the T-1 bindings (violates section 3.1's
+    premise that the bindings hold).
     """
 
     credited_base: tuple[tuple[str, bool], ...] | None = None
     ex_ante_anticipates: bool = False
+    unbound: bool = False
 
     def credits(self, rule: str) -> bool:
         table = CREDITED_BASE if self.credited_base is None else dict(self.credited_base)
@@ -119,6 +122,8 @@ def solve_period_T(
         raise ValueError(f"unknown rule {rule!r}; expected one of {RULES}")
     r_A = reaction_of_A(gov.A_after, factor)
     r_B = reaction_of_B(gov.B, factor)
+    if variant.unbound:
+        return nash_equilibrium(r_A, r_B)
     t_A, t_B, _ = bound_equilibrium(r_A, r_B, t0_A, t0_B)
     return t_A, t_B
 

@@ -63,6 +63,14 @@ def governments_of(points: pd.DataFrame) -> Governments:
     )
 
 
+def ray_peak(V, base_A, base_B):
+    """Scale s at which V(s base_A, s base_B) peaks along the ray of equiproportionate cuts."""
+    linear = V.cA * base_A + V.cB * base_B
+    curvature = V.qAA * base_A * base_A + 2 * V.qAB * base_A * base_B + V.qBB * base_B * base_B
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(curvature < 0, -linear / curvature, np.nan)
+
+
 def _invalid_reason(checks: list[tuple[str, np.ndarray]], n: int) -> np.ndarray:
     reason = np.full(n, "", dtype=object)
     for name, bad in checks:
@@ -165,6 +173,25 @@ def solve_scenarios(points: pd.DataFrame, variant: ModelVariant = PAPER) -> pd.D
     # The old contract curve along the ray through Y (is Y inside it?).
     scale_old_Y = ray_intersection(gov.A_before, gov.B, out["Y_A"], out["Y_B"])
     out["cc_before_scale_on_Y_ray"] = scale_old_Y
+
+    # Footnote 23: with equiproportionate cuts the negotiated point is on the contract curve
+    # only while cutting further benefits both; "when countries are not symmetric, the mutual
+    # benefits from reciprocal liberalization may terminate before the efficiency locus is
+    # reached. Our assumption would hold if the bargaining solution could be supported by
+    # side-payments" (the model has none). Along a ray the mutual benefit ends at the larger of
+    # the two governments' peaks; the contract curve is at the round's scale. Shortfall = (scale
+    # where mutual benefit ends) - (scale on the contract curve), in units of the round's base:
+    # 0 where the premise holds, positive where one government would stop cutting first.
+    peak_A_T1 = ray_peak(gov.A_before, nash_A, nash_B)
+    peak_B_T1 = ray_peak(gov.B, nash_A, nash_B)
+    out["fn23_T1_peak_A"], out["fn23_T1_peak_B"] = peak_A_T1, peak_B_T1
+    out["fn23_T1_shortfall"] = np.fmax(peak_A_T1, peak_B_T1) - scale0
+    N_A, N_B = N
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale_X = np.where(N_A > 0, out["X_A"] / N_A, np.nan)
+    peak_A_X, peak_B_X = ray_peak(gov.A_after, N_A, N_B), ray_peak(gov.B, N_A, N_B)
+    out["fn23_X_peak_A"], out["fn23_X_peak_B"] = peak_A_X, peak_B_X
+    out["fn23_X_shortfall"] = np.fmax(peak_A_X, peak_B_X) - scale_X
 
     # Inequality (6) (section 3.4): averages of A's tariff over T and T+1 (exogenous cut).
     for rule in RULES:
