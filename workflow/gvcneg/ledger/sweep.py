@@ -156,9 +156,9 @@ def describe_subset(choices: pd.DataFrame, subset: pd.Series) -> str:
             break
         candidates = []
         for combo in itertools.combinations(axes, size):
-            for values, rows in choices.groupby(list(combo)).groups.items():
+            for values, frame in choices.groupby(list(combo)):
                 values = values if isinstance(values, tuple) else (values,)
-                rows = set(rows)
+                rows = set(frame.index)
                 if rows <= target and rows & uncovered:
                     candidates.append((rows, _conjunction(combo, values)))
         while candidates and uncovered:
