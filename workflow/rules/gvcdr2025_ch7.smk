@@ -3,7 +3,7 @@
 # ledger. Raw files come only through source_file(...) (workflow/rules/data.smk).
 from snakemake.utils import Paramspace
 
-from gvcneg.sweeps import specification_grid
+from gvcneg.sweeps import specification_grid, sweep_axes
 from gvcneg.empirics.gvcdr2025_ch7 import inputs as ch7_inputs
 
 CH7 = "gvcdr2025_ch7"
@@ -446,7 +446,7 @@ rule gvcdr2025_ch7_computed:
 # Each claim family's choices (config gvcdr2025_ch7.sweep, main specification first) expand to a
 # Paramspace grid; one job evaluates every family's grid with the main pipeline's functions.
 CH7_SWEEP = {
-    family: Paramspace(specification_grid(axes), filename_params="*", filename_sep=";")
+    family: Paramspace(specification_grid(sweep_axes(axes)), filename_params="*", filename_sep=";")
     for family, axes in CH7_CONFIG["sweep"].items()
 }
 CH7_SWEEP_FAMILY = res(CH7, "sweep", "{family}.csv")
@@ -504,6 +504,7 @@ rule gvcdr2025_ch7_sweep:
         code=code_inputs("gvcdr2025_ch7/sweep_families.py"),
     output:
         **{family: CH7_SWEEP_FAMILY.format(family=family) for family in CH7_SWEEP},
+        artefacts=res(CH7, "tables", "data_artefacts.csv"),
     log:
         logfile(CH7, "sweep"),
     benchmark:
@@ -551,6 +552,7 @@ rule gvcdr2025_ch7_verdict_sweep:
         **figure_outputs(CH7, "specification_curve"),
         verdicts=res(CH7, "verdict_sweep.csv"),
         robustness=res(CH7, "robustness.csv"),
+        choices=res(CH7, "sweep_choices.csv"),
     log:
         logfile(CH7, "verdict_sweep"),
     benchmark:
@@ -558,6 +560,7 @@ rule gvcdr2025_ch7_verdict_sweep:
     conda:
         ENVS["empirics"]
     params:
+        cfg=config_keys("gvcdr2025_ch7.sweep"),
         main={
             family: next(iter(space.instance_patterns))
             for family, space in CH7_SWEEP.items()
@@ -587,6 +590,8 @@ REPORT_INPUTS.extend(
         res(CH7, "computed.csv"),
         res(CH7, "verdict_sweep.csv"),
         res(CH7, "robustness.csv"),
+        res(CH7, "sweep_choices.csv"),
+        res(CH7, "tables", "data_artefacts.csv"),
         *expand(CH7_SWEEP_FAMILY, family=list(CH7_SWEEP)),
         *figure_outputs(CH7, "specification_curve").values(),
     ]

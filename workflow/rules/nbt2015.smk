@@ -3,7 +3,7 @@
 # computed quantities for the ledger (Figure 2 awaits data).
 from snakemake.utils import Paramspace
 
-from gvcneg.sweeps import specification_grid
+from gvcneg.sweeps import specification_grid, sweep_axes
 
 NBT = "nbt2015"
 NBT_CONFIG = config[NBT]
@@ -138,7 +138,7 @@ rule nbt2015_computed:
 # Specification sweep: each family's choices (config nbt2015.sweep, main first) as a Paramspace
 # grid, all evaluated in one job, gathered against targets/nbt2015.yaml.
 NBT_SWEEP = {
-    family: Paramspace(specification_grid(axes), filename_params="*", filename_sep=";")
+    family: Paramspace(specification_grid(sweep_axes(axes)), filename_params="*", filename_sep=";")
     for family, axes in NBT_CONFIG["sweep"].items()
 }
 NBT_SWEEP_FAMILY = res(NBT, "sweep", "{family}.csv")
@@ -204,6 +204,7 @@ rule nbt2015_verdict_sweep:
         **figure_outputs(NBT, "specification_curve"),
         verdicts=res(NBT, "verdict_sweep.csv"),
         robustness=res(NBT, "robustness.csv"),
+        choices=res(NBT, "sweep_choices.csv"),
     log:
         logfile(NBT, "verdict_sweep"),
     benchmark:
@@ -211,6 +212,7 @@ rule nbt2015_verdict_sweep:
     conda:
         ENVS["empirics"]
     params:
+        cfg=config_keys("nbt2015.sweep"),
         main={
             family: next(iter(space.instance_patterns))
             for family, space in NBT_SWEEP.items()
@@ -233,6 +235,7 @@ REPORT_INPUTS.extend(
         NBT_SERIES,
         res(NBT, "verdict_sweep.csv"),
         res(NBT, "robustness.csv"),
+        res(NBT, "sweep_choices.csv"),
         *figure_outputs(NBT, "specification_curve").values(),
     ]
 )

@@ -92,15 +92,22 @@ def test_imputed_constant_shares_decide_the_fig_7_13_majority():
     assert share["count"] == share["exclude"] == pytest.approx(0.6)
 
 
-def test_main_fig_7_13_claims_report_both_countings():
+def test_main_fig_7_13_verdict_leaves_imputed_constants_out_and_reports_the_tie_counting():
     labour = _labour_share(6, 4, 2)
     points = aggregates.start_end_values(
         labour.assign(economy=labour["iso3"], income_group="high"), "labour_share", 2000, 2019
     ).merge(constant_series_flags(labour, "labour_share", 2000, 2019), on="iso3")
     found = {c.quantity: c.value for c in claims.claims_fig_7_13(points)}
-    assert found["fig7_13_share_fell_high"] == pytest.approx(0.5)
-    assert found["fig7_13_share_fell_excluding_imputed_high"] == pytest.approx(0.6)
+    assert found["fig7_13_share_fell_high"] == pytest.approx(0.6)  # the verdict's count
+    assert found["fig7_13_n_high"] == 10
+    assert found["fig7_13_share_fell_counting_imputed_high"] == pytest.approx(0.5)
     assert found["fig7_13_n_imputed_constant_high"] == 2
+    counted = {
+        c.quantity: c.value for c in claims.claims_fig_7_13(points, imputed_constant="count")
+    }
+    assert counted["fig7_13_share_fell_high"] == pytest.approx(0.5)
+    with pytest.raises(ValueError):
+        claims.claims_fig_7_13(points, imputed_constant="ignore")
 
 
 def test_weighted_gini_closed_forms():
@@ -205,7 +212,10 @@ def test_every_sweep_list_starts_with_the_main_specification():
 
     cfg = yaml.safe_load((Path(__file__).resolve().parents[3] / "config.yaml").read_text())
     ch7 = cfg["gvcdr2025_ch7"]
-    sweep = ch7["sweep"]
+    sweep = {
+        family: {name: choice["values"] for name, choice in choices.items()}
+        for family, choices in ch7["sweep"].items()
+    }
     main_gini = ch7["gini"]
     for family, axes in sweep.items():
         if "income_status" in axes:
@@ -222,7 +232,7 @@ def test_every_sweep_list_starts_with_the_main_specification():
     assert sweep["fig_7_7"]["growth"][0] == ch7["fig_7_7"]["growth"]
     assert sweep["fig_7_7"]["cov_type"][0] == ch7["fig_7_7"]["cov_type"]
     assert sweep["fig_7_8"]["lead"][0] == "richest"  # the document's definition
-    assert sweep["fig_7_13"]["imputed_constant"][0] == "count"  # as plotted
+    assert sweep["fig_7_13"]["imputed_constant"][0] == "exclude"  # as the verdict counts
     assert sweep["fig_7_14"]["gvc_source"][0] == ch7["fig_7_14"]["gvc_sources"][0]
     assert sweep["fig_7_15"]["cov_type"][0] == ch7["fig_7_15"]["cov_type"]
     assert (
@@ -230,15 +240,19 @@ def test_every_sweep_list_starts_with_the_main_specification():
         == ch7["fig_7_15"]["gini_variable"]
     )
     nbt = cfg["nbt2015"]
-    plus = nbt["sweep"]["wto_plus"]
+    nbt_sweep = {
+        family: {name: choice["values"] for name, choice in choices.items()}
+        for family, choices in nbt["sweep"].items()
+    }
+    plus = nbt_sweep["wto_plus"]
     assert plus["coding"][0] == "configured"
     assert plus["signed_to"][0] == nbt["wto_plus"]["signed_to"]
     assert plus["base_treaties_only"][0] == nbt["wto_plus"]["base_treaties_only"]
     assert plus["wto_notified_only"][0] == nbt["wto_plus"]["wto_notified_only"]
-    trend = nbt["sweep"]["wto_plus_trend"]
+    trend = nbt_sweep["wto_plus_trend"]
     assert trend["trend_signed_from"][0] == nbt["wto_plus"]["trend_signed_from"]
-    assert nbt["sweep"]["stri_eu"]["year"][0] == nbt["stri_eu"]["year"]
-    assert nbt["sweep"]["rta_in_force"]["inactive"][0] == "counted"  # the database's history
+    assert nbt_sweep["stri_eu"]["year"][0] == nbt["stri_eu"]["year"]
+    assert nbt_sweep["rta_in_force"]["inactive"][0] == "counted"  # the database's history
 
 
 def test_each_family_reads_only_its_own_files():
@@ -255,7 +269,10 @@ def test_each_family_reads_only_its_own_files():
         "estimates": "est",
         "gini": {"wid_pretax": "g1", "swiid": "g2"},
     }
-    sweep = {"fig_7_5": {"gini": ["swiid", "wid_pretax"]}, "fig_7_13": {"imputed_constant": []}}
+    sweep = {
+        "fig_7_5": {"gini": {"values": ["swiid"], "beyond": ["wid_pretax"], "beyond_why": "w"}},
+        "fig_7_13": {"imputed_constant": {"values": ["exclude", "count"], "quote": "q"}},
+    }
     assert sweep_inputs("fig_7_5", sweep, files) == {
         "income_status": "meta",
         "gdp": "gdp",

@@ -328,27 +328,53 @@ def fig_7_11(quantiles: pd.DataFrame):
 
 
 def fig_7_13(points: pd.DataFrame, start: int, end: int):
-    """Figure 7.13: PWT labour share in ``start`` vs ``end`` by income group, 45-degree line,
-    share of economies whose labour share fell (below the line)."""
-    fig, axes = plt.subplots(2, 2, figsize=(10, 9), sharex=True, sharey=True)
+    """Figure 7.13: PWT labour share in ``start`` vs ``end`` by income group, 45-degree line.
+    Each panel's title prints the verdict's count: the share of economies whose labour share
+    fell among those PWT measures; economies whose share PWT imputes as one constant
+    (``imputed_constant``) are drawn as open circles on the line and left out of that count."""
+    fig, axes = plt.subplots(2, 2, figsize=(10, 9.4), sharex=True, sharey=True)
     low, high = _limits(points["start"], points["end"])
+    imputed_all = (
+        points["imputed_constant"].fillna(False).astype(bool)
+        if "imputed_constant" in points
+        else pd.Series(False, index=points.index)
+    )
     for ax, group in zip(
         axes.ravel(), ["high", "upper_middle", "lower_middle", "low"], strict=True
     ):
-        sub = points[points["income_group"] == group]
+        in_group = points["income_group"] == group
+        measured = points[in_group & ~imputed_all]
+        imputed = points[in_group & imputed_all]
         _diagonal(ax, low, high)
-        ax.scatter(sub["start"], sub["end"], s=14, color=COLOURS[group])
-        fell = sub["below_45_degree"].mean() if len(sub) else np.nan
-        ax.set_title(f"{INCOME_GROUP_LABELS[group]}: fell in {fell:.0%} of {len(sub)}")
+        ax.scatter(measured["start"], measured["end"], s=14, color=COLOURS[group])
+        ax.scatter(
+            imputed["start"],
+            imputed["end"],
+            s=34,
+            facecolors="none",
+            edgecolors="black",
+            linewidths=0.9,
+            label="PWT imputed constant (not counted)",
+        )
+        fell = measured["below_45_degree"].mean() if len(measured) else np.nan
+        n_fell = int(measured["below_45_degree"].sum())
+        ax.set_title(
+            f"{INCOME_GROUP_LABELS[group]}: fell in {n_fell} of {len(measured)} ({fell:.0%})\n"
+            f"{len(imputed)} imputed constant(s) left out (open circles)",
+            fontsize=10,
+        )
         ax.set_xlim(low, high)
         ax.set_ylim(low, high)
     for ax in axes[1]:
         ax.set_xlabel(f"Labour share, {start}")
     for ax in axes[:, 0]:
         ax.set_ylabel(f"Labour share, {end}")
-    fig.suptitle(f"Figure 7.13 - Changes in labour shares between {start} and {end} (PWT 10.01)")
+    fig.suptitle(
+        f"Figure 7.13 - Changes in labour shares between {start} and {end} (PWT 10.01)\n"
+        "below the line = fell; shares counted over economies with a measured labour share"
+    )
     fig.tight_layout()
-    return fig, points
+    return fig, points.assign(imputed_constant=imputed_all, counted=~imputed_all)
 
 
 def fig_7_14(estimates: pd.DataFrame, source_note: str):

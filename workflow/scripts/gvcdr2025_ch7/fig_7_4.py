@@ -25,9 +25,10 @@ with logged(snakemake.log[0]) as log:
             panel,
             first,
             last,
-            between["balanced_panel"][0],
-            between["largest_excluded"][0],
+            between["balanced_panel"]["values"][0],
+            between["largest_excluded"]["values"][0],
             snakemake.params.note,
+            largest_by=between["largest_by"]["values"][0],
         )
     )
     save_csv(claims, snakemake.output.claims)

@@ -10,7 +10,7 @@ from gvcneg.empirics.gvcdr2025_ch7.readers import (
     read_wdi_population,
     read_wid_top10_bottom50,
 )
-from gvcneg.empirics.gvcdr2025_ch7.sweep import SweepData, evaluate_family
+from gvcneg.empirics.gvcdr2025_ch7.sweep import SweepData, data_artefacts, evaluate_family
 from gvcneg.io import save_csv
 from gvcneg.logs import logged
 
@@ -44,3 +44,4 @@ with logged(snakemake.log[0]) as log:
         frame = evaluate_family(family, data, specs, params.names[family])
         save_csv(frame, snakemake.output[family])
         log.info("%s: %d specifications, %d rows", family, len(specs), len(frame))
+    save_csv(data_artefacts(data), snakemake.output.artefacts)

@@ -149,21 +149,31 @@ def claims_rising_inequality_larger_economies(
 
 
 def claims_between_economy(
-    panel: pd.DataFrame, start: int, end: int, balanced: bool, largest_excluded: int, note=""
+    panel: pd.DataFrame,
+    start: int,
+    end: int,
+    balanced: bool,
+    largest_excluded: int,
+    note="",
+    largest_by: str = "population",
 ) -> list[Claim]:
     """ "Between-economy inequality has fallen on a population-weighted basis, [which] appears
     to owe much to the performance of a few large economies": the population-weighted Gini of
     GDP per capita across economies, its change, and the change without the
-    ``largest_excluded`` most populous economies (in ``end``) as a share of the change with
-    them (below 1/2: most of the fall is theirs)."""
+    ``largest_excluded`` largest economies in ``end`` (by population, or by GDP = GDP per
+    capita x population: "large" allows both) as a share of the change with them (below 1/2:
+    most of the fall is theirs)."""
+    if largest_by not in ("population", "gdp"):
+        raise ValueError(f"largest_by must be 'population' or 'gdp', not {largest_by!r}")
     ginis = between_economy_gini(panel, (start, end), balanced)
     change = ginis[end] - ginis[start]
-    population = panel[panel["year"] == end].dropna(subset=["population"])
-    largest = population.nlargest(largest_excluded, "population")["iso3"].tolist()
+    size = panel[panel["year"] == end].dropna(subset=["population", "gdp_pc_ppp"])
+    size = size.assign(gdp=size["gdp_pc_ppp"] * size["population"])
+    largest = size.nlargest(largest_excluded, largest_by)["iso3"].tolist()
     without = between_economy_gini(panel, (start, end), balanced, exclude=largest)
     change_without = without[end] - without[start]
     detail = f"{note}; " if note else ""
-    detail += f"most populous left out: {', '.join(largest)}"
+    detail += f"largest by {largest_by} left out: {', '.join(largest)}"
     out = [_value("between_gini_change", change, note)]
     if change < 0:
         out.append(_value("between_fall_share_without_largest", change_without / change, detail))
@@ -223,29 +233,39 @@ def claims_fig_7_8(
     return out
 
 
-def claims_fig_7_13(points: pd.DataFrame, note: str = "") -> list[Claim]:
-    """Share of economies whose labour share fell, by group. With the data layer's
-    ``imputed_constant`` flag (PWT's constant, imputed labour shares): the same share without
-    the flagged economies, and how many there are (an identical value in 2000 and 2019 is
-    counted as "not falling" in the first share)."""
+def claims_fig_7_13(
+    points: pd.DataFrame, note: str = "", imputed_constant: str = "exclude"
+) -> list[Claim]:
+    """Share of economies whose labour share fell, by group, over the economies whose PWT
+    labour share is measured: an economy PWT fills with one imputed constant (data-layer flag
+    ``imputed_constant``) has the same value in 2000 and 2019 by construction, which says
+    nothing about its economy, so it is left out of the verdict's count
+    (``imputed_constant="exclude"``). ``"count"`` counts those economies as "not falling" (the
+    sensitivity check). The tie-counted share and the number of imputed economies are
+    reported in both cases."""
+    if imputed_constant not in ("exclude", "count"):
+        raise ValueError(f"imputed_constant must be 'exclude' or 'count', not {imputed_constant!r}")
     out = []
     for group in INCOME_GROUPS:
         sub = points[points["income_group"] == group]
-        if len(sub):
-            out.append(_value(f"fig7_13_share_fell_{group}", sub["below_45_degree"].mean(), note))
-            out.append(_value(f"fig7_13_n_{group}", len(sub)))
-        if "imputed_constant" in sub and len(sub):
-            imputed = sub["imputed_constant"].astype(bool)
-            out.append(_value(f"fig7_13_n_imputed_constant_{group}", imputed.sum()))
-            measured = sub[~imputed]
-            if len(measured):
-                out.append(
-                    _value(
-                        f"fig7_13_share_fell_excluding_imputed_{group}",
-                        measured["below_45_degree"].mean(),
-                        note,
-                    )
-                )
+        if not len(sub):
+            continue
+        imputed = (
+            sub["imputed_constant"].fillna(False).astype(bool)
+            if "imputed_constant" in sub
+            else pd.Series(False, index=sub.index)
+        )
+        counted = sub if imputed_constant == "count" else sub[~imputed]
+        out.append(_value(f"fig7_13_share_fell_{group}", counted["below_45_degree"].mean(), note))
+        out.append(_value(f"fig7_13_n_{group}", len(counted)))
+        out.append(_value(f"fig7_13_n_imputed_constant_{group}", imputed.sum()))
+        out.append(
+            _value(
+                f"fig7_13_share_fell_counting_imputed_{group}",
+                sub["below_45_degree"].mean(),
+                note,
+            )
+        )
     return out
 
 

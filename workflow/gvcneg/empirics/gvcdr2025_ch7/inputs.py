@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from gvcneg.sweeps import sweep_axes
+
 # Registered file names (sources/*.yaml) each configurable source is read from.
 POPULATION_FILES = {
     "wdi-population-document": "API_SP.POP.TOTL_DS2_en_csv_v2.csv",
@@ -77,8 +79,9 @@ def sweep_inputs(family: str, sweep: dict, files: dict) -> dict:
         raise ValueError(f"unknown sweep family {family!r}; known: {sorted(SWEEP_NEEDS)}")
     out = {"income_status": files["income_status"]}
     out.update({name: files[name] for name in SWEEP_NEEDS[family]})
-    if "gini" in sweep[family]:
-        out["gini"] = [files["gini"][name] for name in sweep[family]["gini"]]
+    axes = sweep_axes(sweep[family])
+    if "gini" in axes:
+        out["gini"] = [files["gini"][name] for name in axes["gini"]]
     return out
 
 
@@ -103,6 +106,6 @@ def sweep_gini_names(sweep: dict, needing: str | None = None) -> list[str]:
             name
             for family, axes in sweep.items()
             if needing is None or needing in SWEEP_NEEDS[family]
-            for name in axes.get("gini", [])
+            for name in sweep_axes(axes).get("gini", [])
         )
     )

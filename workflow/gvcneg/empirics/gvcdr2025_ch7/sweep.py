@@ -19,7 +19,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from gvcneg.data.imputation import cloned_series_flags
+from gvcneg.data.imputation import cloned_series_flags, constant_series_flags
+from gvcneg.empirics.artefacts import audit_series, audit_table
 from gvcneg.empirics.gvcdr2025_ch7 import aggregates, claims
 from gvcneg.empirics.gvcdr2025_ch7.convergence import convergence_sample, estimate_convergence
 from gvcneg.empirics.gvcdr2025_ch7.labour_share_gvc import gvc_inequality_changes, scatter_fits
@@ -151,17 +152,30 @@ def family_fig_7_6(data: SweepData, spec: dict) -> list:
     )
 
 
+def _status(data: SweepData, spec: dict, end_year: int) -> int:
+    """The fiscal year of the specification's classification (the configured one where the
+    family does not sweep it)."""
+    return fiscal_year(
+        spec.get("income_status", data.cfg["income_status"]["fiscal_year"]), end_year
+    )
+
+
 def family_between_economy(data: SweepData, spec: dict) -> list:
     first, last = data.cfg["years"]["first"], data.cfg["years"]["last"]
-    panel = data.panel(fiscal_year(spec["income_status"], last))
+    panel = data.panel(_status(data, spec, last))
     return claims.claims_between_economy(
-        panel, first, last, spec["balanced_panel"], int(spec["largest_excluded"])
+        panel,
+        first,
+        last,
+        spec["balanced_panel"],
+        int(spec["largest_excluded"]),
+        largest_by=spec.get("largest_by", "population"),
     )
 
 
 def family_fig_7_7(data: SweepData, spec: dict) -> list:
     cfg = data.cfg["fig_7_7"]
-    panel = data.panel(fiscal_year(spec["income_status"], cfg["end"]))
+    panel = data.panel(_status(data, spec, cfg["end"]))
     sample = convergence_sample(panel, cfg["start"], cfg["end"], spec["growth"])
     return claims.claims_fig_7_7(estimate_convergence(sample, spec["cov_type"]))
 
@@ -189,9 +203,7 @@ def family_fig_7_13(data: SweepData, spec: dict) -> list:
     )
     points = aggregates.start_end_values(panel, "labour_share", cfg["start"], cfg["end"])
     points = points.merge(data.frames["labour_share_flags"], on="iso3", how="left")
-    if spec["imputed_constant"] == "exclude":
-        points = points[~points["imputed_constant"].astype(bool)]
-    return claims.claims_fig_7_13(points)
+    return claims.claims_fig_7_13(points, imputed_constant=spec["imputed_constant"])
 
 
 def family_fig_7_14(data: SweepData, spec: dict) -> list:
@@ -205,6 +217,9 @@ def family_fig_7_15(data: SweepData, spec: dict) -> list:
     ratio = data.frames["top10_bottom50"][spec["gini"]]
     if spec["clones"] == "drop":
         gini = drop_cloned(gini)
+    if spec.get("constant_gini", "keep") == "drop":
+        flags = constant_series_flags(gini, "gini", cfg["start"], cfg["end"])
+        gini = gini[~gini["iso3"].isin(flags.loc[flags["imputed_constant"], "iso3"])]
     inequality = gini[["iso3", "year", "gini"]].merge(ratio, on=["iso3", "year"])
     income = data.income(data.cfg["income_status"]["fiscal_year"])
     points = gvc_inequality_changes(
@@ -244,3 +259,54 @@ def evaluate_family(family: str, data: SweepData, specs: list[dict], names: list
     frame = pd.DataFrame(rows)
     frame["value"] = frame["value"].astype(float)
     return frame
+
+
+def data_artefacts(data: SweepData) -> pd.DataFrame:
+    """The artefact audit (:mod:`gvcneg.empirics.artefacts`) of every series a claim family
+    reads, on the window its claims use."""
+    cfg = data.cfg
+    first, last = cfg["years"]["first"], cfg["years"]["last"]
+    rows = []
+    frames = data.frames
+    if "gdp" in frames:
+        rows.append(
+            audit_series(frames["gdp"], "gdp_pc_ppp", first, last, "fig_7_4-7_6", "gdp_pc_ppp")
+        )
+        span = cfg["fig_7_7"]
+        rows.append(
+            audit_series(
+                frames["gdp"], "gdp_pc_ppp", span["start"], span["end"], "fig_7_7-7_8", "gdp_pc_ppp"
+            )
+        )
+        rows.append(
+            audit_series(
+                frames["population"], "population", first, last, "fig_7_4-7_6", "population"
+            )
+        )
+    for name, series in frames.get("gini", {}).items():
+        rows.append(audit_series(series, "gini", first, last, "fig_7_5-7_6", f"gini {name}"))
+        span = cfg["fig_7_15"]
+        if name.startswith("wid"):
+            rows.append(
+                audit_series(series, "gini", span["start"], span["end"], "fig_7_15", f"gini {name}")
+            )
+    if "labour_share" in frames:
+        span = cfg["fig_7_13"]
+        rows.append(
+            audit_series(
+                frames["labour_share"],
+                "labour_share",
+                span["start"],
+                span["end"],
+                "fig_7_13",
+                "pwt labsh",
+            )
+        )
+    if "gvc" in frames:
+        gvc = frames["gvc"][frames["gvc"]["sector"] == "TOTAL"]
+        span = cfg["fig_7_15"]
+        for measure in ("forward", "backward", "total"):
+            rows.append(
+                audit_series(gvc, measure, span["start"], span["end"], "fig_7_15", f"gvc {measure}")
+            )
+    return audit_table(rows)
