@@ -262,6 +262,31 @@ rule gvcdr2025_ch8_ttd_descriptives:
         "../scripts/gvcdr2025_ch8/ttd_descriptives.py"
 
 
+CH8_TTD_COVERAGE = res(CH8, "ttd", "coverage.csv")
+CH8_TTD_COVERAGE_FIGURE = figure_outputs(CH8, "fig_ttd_coverage")
+
+
+rule gvcdr2025_ch8_ttd_coverage:
+    input:
+        deals=CH8_DEALS,
+        participation=CH8_DESCRIPTIVES["participation"],
+        targets=repo_file("targets", f"{CH8}.yaml"),
+        code=code_inputs("gvcdr2025_ch8/ttd_coverage.py"),
+    output:
+        coverage=CH8_TTD_COVERAGE,
+        **CH8_TTD_COVERAGE_FIGURE,
+    log:
+        logfile(CH8, "ttd_coverage"),
+    benchmark:
+        benchfile(CH8, "ttd_coverage")
+    conda:
+        ENVS["empirics"]
+    message:
+        "Chapter 8: the supplied TTD file against every count the chapter states (coverage)"
+    script:
+        "../scripts/gvcdr2025_ch8/ttd_coverage.py"
+
+
 rule gvcdr2025_ch8_ttd_panel_stats:
     input:
         panel=CH8_PANEL,
@@ -414,6 +439,7 @@ if CH8_HAS_TTD:
     CH8_CLAIM_INPUTS.update(CH8_DESCRIPTIVES)
     CH8_CLAIM_INPUTS.update(CH8_PANEL_STATS)
     CH8_CLAIM_INPUTS["odds"] = CH8_ODDS
+    CH8_CLAIM_INPUTS["ttd_coverage"] = CH8_TTD_COVERAGE
 for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):
     if ch8_usable:
         CH8_CLAIM_INPUTS[f"{ch8_theme}_table"] = CH8_TRADE[ch8_theme]["raw_table"]
@@ -439,6 +465,7 @@ rule gvcdr2025_ch8_claims:
         has_ttd=CH8_HAS_TTD,
         has_batis=CH8_HAS_BATIS,
         has_crm_trade=CH8_HAS_CRM_TRADE,
+        cfg=config_keys("gvcdr2025_ch8.guards"),
     message:
         "Chapter 8: computed quantities for the ledger (awaiting data where inputs are absent)"
     script:
@@ -498,6 +525,7 @@ if CH8_HAS_TTD:
             for s in CH8_TTD_FIGURES + CH8_MAP_FIGURES + CH8_STATS_FIGURES
         ]
         + [CH8_TABLE_8_2["csv"], CH8_FORMATION_DIAGNOSTICS]
+        + [CH8_TTD_COVERAGE, CH8_TTD_COVERAGE_FIGURE["png"]]
     )
 for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):
     if ch8_usable:

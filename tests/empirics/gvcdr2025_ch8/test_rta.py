@@ -97,3 +97,50 @@ def test_parse_specific_dates():
         "Brunei Darussalam": (date(2021, 7, 27), None),
         "United Kingdom": (None, date(2020, 12, 31)),
     }
+
+
+def test_every_group_name_in_the_wto_file_expands_to_its_members(mirror):
+    """Walk every party name that is itself an RTA of the export: it stands for several
+    economies, never for one (a name matcher reads 'Southern African Customs Union (SACU)' as
+    South Africa)."""
+    from gvcneg.empirics.gvcdr2025_ch8.rta import _names, group_names, read_wto_rtas
+
+    rtas = read_wto_rtas(mirror / "wto-rta" / "AllRTAs.xlsx")
+    names = {n for column in ("current", "original") for t in rtas[column] for n in _names(t)}
+    groups = group_names(rtas, names)
+    assert {
+        "Southern African Customs Union (SACU)",
+        "European Free Trade Association (EFTA)",
+    } <= groups
+    spells = party_spells(rtas)
+    for group in sorted(groups):
+        used = spells[spells["side"] == group]
+        assert len(used), f"{group}: never expanded"
+        assert used["group"].all()
+        for rta_id, members in used.groupby("rta_id")["iso3"]:
+            assert members.nunique() > 1, f"{group} in RTA {rta_id} resolves to {set(members)}"
+    sacu = spells[spells["side"] == "Southern African Customs Union (SACU)"]
+    assert {"BWA", "LSO", "NAM", "ZAF", "SWZ"} <= set(sacu["iso3"])
+
+
+def test_groups_expand_for_member_years_and_hubs_pair_no_spokes():
+    rtas = _toy(
+        [
+            (1, "Customs Union (CU)", "In Force", "2000-01-01", None, "Norway; Iceland; Switzerland",
+             "", "Switzerland(01-Jan-2015 - )"),
+            (2, "CU - Chile", "In Force", "2010-01-01", None,
+             "Chile; Customs Union (CU)", "", ""),
+            (3, "EU - West Africa", "In Force", "2016-01-01", None,
+             "Ghana; Côte d'Ivoire; European Union", "", ""),
+            (4, "CU - Peru, Mexico", "In Force", "2012-01-01", None,
+             "Peru; Mexico; Customs Union (CU)", "", ""),
+        ]
+    )  # fmt: skip
+    years = rta_pair_years(party_spells(rtas), range(2006, 2025))
+    # Members pair with Chile while they are members: Switzerland from 2015 only.
+    assert in_force(years, "NOR", "CHL", 2010) and in_force(years, "ISL", "CHL", 2011)
+    assert not in_force(years, "CHE", "CHL", 2014) and in_force(years, "CHE", "CHL", 2015)
+    # Hubs: the spokes are not each other's RTA partners.
+    assert in_force(years, "GHA", "DEU", 2016) and in_force(years, "CIV", "FRA", 2016)
+    assert not in_force(years, "GHA", "CIV", 2016)
+    assert in_force(years, "PER", "NOR", 2012) and not in_force(years, "PER", "MEX", 2012)

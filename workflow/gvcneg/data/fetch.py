@@ -102,6 +102,10 @@ def check_format(path, spec: SourceFile) -> None:
         head = handle.read(16)
         handle.seek(max(size - 4, 0))
         tail = handle.read(4)
+    if fmt == "table":
+        import zipfile
+
+        fmt = "xlsx" if zipfile.is_zipfile(path) else "csv"
     if fmt == "xlsx":
         import zipfile
 

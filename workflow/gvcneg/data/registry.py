@@ -20,7 +20,11 @@ REPO = Path(__file__).resolve().parents[3]
 SOURCES_DIR = REPO / "sources"
 
 STATUSES = ("available", "not_available_offline")
-FORMATS = ("csv", "xlsx", "dta", "parquet", "json", "rda", "shp", "shx", "dbf", "prj", "cpg")
+# "table": a user-supplied table as an .xlsx workbook or a CSV text file (readers tell them
+# apart by content; the cached copy keeps the registry's name).
+FORMATS = (
+    "csv", "xlsx", "table", "dta", "parquet", "json", "rda", "shp", "shx", "dbf", "prj", "cpg",
+)  # fmt: skip
 
 _SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 

@@ -311,8 +311,11 @@ def _ppml_table(table: pd.DataFrame, diagnostics: dict) -> pd.DataFrame:
             {"term": "Mean of dep. var. (million USD)", "coef": diagnostics["mean_outcome"] / 1e6},
         ]
     )
+    # What each coefficient rests on, beside it (gvcneg.empirics.gvcdr2025_ch8.support).
+    support = [c for c in ("treated_pairs", "events", "clusters") if c in out]
     return pd.concat(
-        [out[["term", "coef", "se", "pvalue", "pct_effect", "stars"]], extra], ignore_index=True
+        [out[["term", "coef", "se", "pvalue", "pct_effect", "stars", *support]], extra],
+        ignore_index=True,
     )
 
 
@@ -324,3 +327,25 @@ def table_8_3(table: pd.DataFrame, diagnostics: dict) -> pd.DataFrame:
 def table_8_a_5(table: pd.DataFrame, diagnostics: dict) -> pd.DataFrame:
     """Table 8.A.5: PPML effect of digital TTDs with binding language on DDS trade."""
     return _ppml_table(table, diagnostics)
+
+
+def fig_ttd_coverage(coverage: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """The supplied TTD file against every count the chapter states (our figure, not the
+    chapter's): each count as a share of the chapter's, green where it agrees."""
+    counts = coverage[~coverage["check"].str.contains("year")].copy()
+    counts["share_of_document"] = counts["supplied"] / counts["document_value"]
+    data = counts[["check", "counts", "document", "supplied", "share_of_document", "agrees"]]
+    deals = coverage.set_index("check").loc["deals_total"]
+    fig, ax = plt.subplots(figsize=(7, 0.35 * len(data) + 1.5))
+    colours = ["tab:green" if ok else "tab:red" for ok in data["agrees"]]
+    ax.barh(data["counts"], data["share_of_document"].clip(upper=1.5), color=colours)
+    ax.axvline(1.0, color="black", linewidth=0.8)
+    ax.invert_yaxis()
+    ax.set_xlabel("Supplied file as a share of the chapter's count (1 = the chapter's)")
+    ax.set_title(
+        f"TTD file: {int(deals['supplied'])} of {int(deals['document_value'])} deals; "
+        f"{int(coverage['agrees'].sum())} of {len(coverage)} checks agree",
+        fontsize=9,
+    )
+    fig.tight_layout()
+    return fig, data.reset_index(drop=True)

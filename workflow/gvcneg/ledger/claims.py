@@ -5,7 +5,10 @@ targets registry asks about: ``quantity, value, status, note``. ``status`` is on
 ``computed``, ``awaiting_data`` (an input the document used is not available here yet; the
 note names it), ``not_reproducible`` (the input can never be had, e.g. confidential data) or
 ``untestable`` (the document's premises cannot be met where the claim would be tested; the
-note says which premise and where).
+note says which premise and where), ``partial_data`` (computed on part of the document's data)
+or ``flagged`` (the estimate rests on fewer observations than a stated minimum): for these two
+the value is kept, never judged, and the note starts with the ledger status text, e.g.
+"partial data (8 of 185 deals); ...".
 Booleans are written as 1/0; shares of a grid as fractions in [0, 1].
 
 A value computed on part of the document's data carries a coverage
@@ -24,7 +27,16 @@ import pandas as pd
 
 from gvcneg.ledger.verdict import Coverage
 
-STATUSES = ("computed", "awaiting_data", "not_reproducible", "untestable")
+STATUSES = (
+    "computed",
+    "awaiting_data",
+    "not_reproducible",
+    "untestable",
+    "partial_data",
+    "flagged",
+)
+# Statuses whose value is kept but never compared into "reproduced"/"differs".
+UNJUDGED = ("partial_data", "flagged")
 COLUMNS = ["quantity", "value", "status", "note"]
 COVERAGE_COLUMNS = ["coverage_have", "coverage_of", "coverage_unit"]
 
@@ -40,7 +52,9 @@ class Claim:
     def __post_init__(self):
         if self.status not in STATUSES:
             raise ValueError(f"claim {self.quantity}: status {self.status!r} not in {STATUSES}")
-        if self.status == "computed" and (self.value is None or math.isnan(float(self.value))):
+        if self.status in ("computed", *UNJUDGED) and (
+            self.value is None or math.isnan(float(self.value))
+        ):
             raise ValueError(f"claim {self.quantity}: status 'computed' needs a finite value")
 
 
@@ -59,6 +73,17 @@ def not_reproducible(quantity: str, reason: str) -> Claim:
 
 def untestable(quantity: str, reason: str) -> Claim:
     return Claim(quantity, math.nan, "untestable", reason)
+
+
+def unjudged(claim: Claim, status_text: str, note: str, kind: str = "partial_data") -> Claim:
+    """``claim`` kept with its value but not judged: the ledger shows ``status_text``."""
+    text = "; ".join(x for x in (status_text, note, claim.note) if x)
+    return Claim(claim.quantity, claim.value, kind, text)
+
+
+def ledger_status_text(note: str) -> str:
+    """The ledger status of an unjudged claim: its note up to the first ';'."""
+    return note.split(";", 1)[0].strip()
 
 
 def claims_frame(claims: list[Claim]) -> pd.DataFrame:

@@ -6,13 +6,16 @@ import math
 
 import pandas as pd
 
+from gvcneg.ledger.claims import UNJUDGED, ledger_status_text
 from gvcneg.ledger.verdict import (  # noqa: F401  (re-exported: the ledger's statuses)
     AWAITING,
     BY_CONSTRUCTION,
     DIFFERS,
     EXTENSION_FAILS,
     EXTENSION_HOLDS,
+    FLAGGED,
     NOT_REPRODUCIBLE,
+    PARTIAL,
     PREMISE_MET,
     PREMISE_VIOLATED,
     REPRODUCED,
@@ -176,13 +179,20 @@ def build_ledger(
         coverage = coverage_of(
             got.get("coverage_have"), got.get("coverage_of"), got.get("coverage_unit")
         )
-        if got["status"] == "computed":
+        withheld = None
+        if got["status"] in UNJUDGED:
+            # Partial data or too few observations (chapter 8): the value is shown, and the
+            # note's leading text is the status the verdict rule gives it.
+            withheld = ledger_status_text(note)
+            note = note[len(withheld) :].lstrip("; ")
+        if got["status"] == "computed" or withheld:
             value = float(got["value"])
             verdict, diff = compare_one(target["published"], target.get("tolerance", {}), value)
             agrees = verdict == REPRODUCED
         evidence = Evidence(
-            availability=got["status"],
-            agrees=None if got["status"] != "computed" else bool(agrees),
+            availability="computed" if withheld else got["status"],
+            agrees=None if (got["status"] != "computed" and not withheld) else bool(agrees),
+            withheld=withheld,
             scope=target.get("scope", "document"),
             coverage=coverage,
             falsifiable=falsifiable.get(target["id"]),

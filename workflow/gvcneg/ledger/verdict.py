@@ -53,6 +53,9 @@ EXTENSION_HOLDS = "extension: holds"
 EXTENSION_FAILS = "extension: fails"
 # A result computed on part of the document's data: "partial data (k of n <unit>)".
 PARTIAL = "partial data"
+# A result whose estimate rests on fewer treated pairs, events or clusters than a stated
+# minimum ("flagged: ..."): shown, never judged.
+FLAGGED = "flagged"
 AWAITING = "awaiting data"
 NOT_REPRODUCIBLE = "not reproducible"
 # The document's premises cannot be met where the claim would be tested.
@@ -79,6 +82,7 @@ SEVERITY = (
     UNTESTABLE,
     NOT_REPRODUCIBLE,
     AWAITING,
+    FLAGGED,
     PARTIAL,
     STAND_IN,
     BY_CONSTRUCTION,
@@ -138,6 +142,11 @@ class Evidence:
     scope: str = "document"
     coverage: Coverage | None = None
     falsifiable: bool | None = None
+    # Set by a data guard of the document's claims builder (chapter 8: "partial data (k of n
+    # deals)" when a supplied TTD file falls short of the chapter's own counts, "flagged: ..."
+    # when an estimate rests on too few treated pairs/events/clusters): the value is kept and
+    # shown, and this text is the status, for every claim type.
+    withheld: str | None = None
 
     def __post_init__(self):
         if self.availability != "computed" and self.availability not in _UNAVAILABLE:
@@ -179,6 +188,10 @@ def status(claim_type: str, evidence: Evidence) -> str:
         raise ValueError(f"unknown claim type {claim_type!r}; expected one of {CLAIM_TYPES}")
     if evidence.availability != "computed":
         return _UNAVAILABLE[evidence.availability]
+    if evidence.withheld:
+        if not evidence.withheld.startswith((PARTIAL, FLAGGED)):
+            raise ValueError(f"withheld status {evidence.withheld!r}: expected {PARTIAL!r} or {FLAGGED!r}")
+        return evidence.withheld
     agrees = bool(evidence.agrees)
     partial = evidence.coverage is not None and evidence.coverage.partial
     if claim_type == STAND_IN_TYPE:

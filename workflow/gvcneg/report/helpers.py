@@ -45,6 +45,8 @@ BADGE_CLASS = {
     "untestable": "warn",
     "not reproducible": "grey",
     "awaiting data": "grey",
+    "partial data": "warn",
+    "flagged": "warn",
 }
 
 

@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from gvcneg.empirics.gvcdr2025_ch8.claims import ChapterResults, chapter_claims
+from gvcneg.empirics.gvcdr2025_ch8.claims import ChapterResults, chapter_claims, support_flags
+from gvcneg.empirics.gvcdr2025_ch8.coverage import Coverage
 from gvcneg.empirics.gvcdr2025_ch8.reporting import availability_table
 from gvcneg.io import save_csv
 from gvcneg.ledger.claims import claims_frame
@@ -40,6 +41,14 @@ with logged(snakemake.log[0]) as log:
         digital_table=frame("digital_table"),
         digital_diagnostics=diagnostics("digital_diagnostics"),
     )
+    coverage_table = frame("ttd_coverage")
+    if coverage_table is not None:
+        results.coverage = Coverage.from_table(coverage_table)
+        log.info(
+            "TTD coverage: %s (complete: %s)", results.coverage.label, results.coverage.complete
+        )
+    results.support = support_flags(results, snakemake.params.cfg["gvcdr2025_ch8"]["guards"])
+    log.info("estimates on thin support:\n%s", results.support.to_string())
     claims = claims_frame(chapter_claims(results))
     log.info("\n%s", claims.to_string())
     save_csv(claims, snakemake.output.computed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch8.logit import fit_formation_logit
+from gvcneg.empirics.gvcdr2025_ch8.support import SUPPORT_COLUMNS, term_support
 from gvcneg.empirics.gvcdr2025_ch8.trade_flows import attach_trade
 from gvcneg.empirics.gvcdr2025_ch8.ttd_dyads import add_ttd_variables
 
@@ -54,11 +55,20 @@ def table_8_2_formation(
             cluster="pair" if spec["cluster"] == "pair" else "dyad",
             maxiter=spec["maxiter"],
         )
-        tables.append(result.table.assign(model=f"{theme} TTD formation"))
+        diag = result.diagnostics
+        tables.append(
+            result.table.assign(
+                model=f"{theme} TTD formation",
+                treated_pairs=float(diag["n_event_clusters"]),
+                events=float(diag["n_events"]),
+                clusters=float(diag["n_clusters"]),
+            )
+        )
         diags[f"table_8_2_{theme}"] = result.diagnostics
     table = pd.concat(tables, ignore_index=True)
     return table[
         ["model", "term", "odds_ratio", "or_ci_low", "or_ci_high", "coef", "se", "pvalue"]
+        + SUPPORT_COLUMNS
     ], diagnostics_frame(diags)
 
 
@@ -91,7 +101,10 @@ def table_trade_effect(data: pd.DataFrame, theme: str, config: dict) -> tuple[pd
         fixef_tol=spec["fixef_tol"],
         fixef_maxiter=spec["fixef_maxiter"],
     )
-    return result.table, result.diagnostics
+    # Beside each coefficient: the treated pairs, signings and clusters it rests on.
+    sample = data.loc[result.in_sample.to_numpy()]
+    support = term_support(sample, regressors, spec["cluster"], event_year="ttd_first_year")
+    return result.table.merge(support, on="term", how="left"), result.diagnostics
 
 
 def figure_8_10_profiles(

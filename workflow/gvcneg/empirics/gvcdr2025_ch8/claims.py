@@ -11,7 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from gvcneg.ledger.claims import Claim, awaiting_data, computed
+from gvcneg.empirics.gvcdr2025_ch8.coverage import Coverage, coverage_note, coverage_status
+from gvcneg.empirics.gvcdr2025_ch8.support import thin_support
+from gvcneg.ledger.claims import Claim, awaiting_data, computed, unjudged
 
 TTD = "wto-ttd"
 BATIS = "oecd-wto-batis"
@@ -36,6 +38,8 @@ class ChapterResults:
     crm_diagnostics: dict | None = None
     digital_table: pd.DataFrame | None = None  # Table 8.A.5
     digital_diagnostics: dict | None = None
+    coverage: Coverage | None = None  # the supplied TTD file against the chapter's counts
+    support: pd.DataFrame | None = None  # quantity, status text of estimates on thin support
 
 
 def _value(frame: pd.DataFrame, **where) -> float:
@@ -79,6 +83,9 @@ def deal_claims(r: ChapterResults) -> list[Claim]:
         ("mapped_texts_crm", lambda: c["mapped_crm"]),
         ("share_mapped_digital", lambda: c["mapped_digital"] / c["digital"]),
         ("share_mapped_crm", lambda: c["mapped_crm"] / c["crm"]),
+        ("ttd_first_year_digital", lambda: c["first_year_digital"]),
+        ("ttd_first_year_crm", lambda: c["first_year_crm"]),
+        ("ttd_last_year_signed", lambda: c["last_year_signed"]),
     ]
     claims = [_claim(q, ok, f, TTD) for q, f in items]
     claims += [
@@ -383,12 +390,70 @@ def trade_claims(r: ChapterResults) -> list[Claim]:
     return claims
 
 
+def _coefficient_rows(r: ChapterResults):
+    """(quantity, the table row its estimate comes from) for every coefficient row."""
+    for table, terms, prefix, kinds in (
+        (
+            r.crm_table,
+            {"ttd_active": "crm_ttd", "rta": "rta"},
+            "table_8_3",
+            ("stars", "coef", "pct"),
+        ),
+        (r.digital_table, TABLE_8_A_5_TERMS, "table_8_a_5", ("se", "stars", "coef", "pct")),
+    ):
+        if table is None:
+            continue
+        for term, name in terms.items():
+            row = table.loc[table["term"] == term]
+            for kind in kinds:
+                if len(row):
+                    yield f"{prefix}_{kind}_{name}", row.iloc[0]
+    if r.odds is not None:
+        row = r.odds[(r.odds["model"] == "digital TTD formation") & (r.odds["term"] == "rta")]
+        if len(row):
+            yield "odds_ratio_rta_digital", row.iloc[0]
+
+
+def support_flags(r: ChapterResults, guards: dict) -> pd.DataFrame:
+    """Quantity -> "flagged: rests on ..." for every coefficient below a stated minimum."""
+    rows = [
+        {"quantity": quantity, "status": status}
+        for quantity, row in _coefficient_rows(r)
+        if (status := thin_support(row, guards)) is not None
+    ]
+    return pd.DataFrame(rows, columns=["quantity", "status"])
+
+
+def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
+    """Every computed row rests on the TTD file: below full coverage it is "partial data (k of n
+    deals)", and an estimate on fewer treated pairs, events or clusters than the stated minimum
+    is "flagged"; either way its value is shown and never judged."""
+    partial = coverage_status(results.coverage)
+    thin = (
+        {}
+        if results.support is None
+        else dict(zip(results.support["quantity"], results.support["status"], strict=True))
+    )
+    out = []
+    for claim in claims:
+        if claim.status != "computed":
+            out.append(claim)
+        elif partial is not None:
+            out.append(unjudged(claim, partial, coverage_note(results.coverage)))
+        elif claim.quantity in thin:
+            out.append(unjudged(claim, thin[claim.quantity], "", kind="flagged"))
+        else:
+            out.append(claim)
+    return out
+
+
 def chapter_claims(results: ChapterResults) -> list[Claim]:
-    return (
+    return judged_or_not(
         deal_claims(results)
         + participation_claims(results)
         + significance_claims(results)
         + code_claims(results)
         + formation_claims(results)
-        + trade_claims(results)
+        + trade_claims(results),
+        results,
     )

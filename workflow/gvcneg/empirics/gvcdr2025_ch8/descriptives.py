@@ -34,7 +34,15 @@ def deal_counts(deals: pd.DataFrame) -> dict:
         else np.nan,
         "mapped_digital": len(mappable(deals, "digital")),
         "mapped_crm": len(mappable(deals, "crm")),
+        "first_year_digital": _first_year(deals, "digital"),
+        "first_year_crm": _first_year(deals, "crm"),
+        "last_year_signed": float(deals["year_signed"].max()) if len(deals) else np.nan,
     }
+
+
+def _first_year(deals: pd.DataFrame, theme: str) -> float:
+    years = deals.loc[deals["theme"] == theme, "year_signed"]
+    return float(years.min()) if len(years) else np.nan
 
 
 def cumulative_dyads(first: pd.DataFrame, years) -> pd.DataFrame:

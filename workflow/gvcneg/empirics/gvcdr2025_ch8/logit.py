@@ -135,6 +135,9 @@ def fit_formation_logit(
         "dropped_terms": ";".join(dropped),
         "pseudo_r2": float(fit.prsquared),
         "n_clusters": int(data[cluster].nunique()) if cluster else 0,
+        # Clusters (pairs, at the default clustering) with at least one event: what the odds
+        # ratios rest on.
+        "n_event_clusters": int(data.loc[y == 1, cluster].nunique()) if cluster else 0,
         "year_effects": bool(year),
     }
     return LogitResult(table, diagnostics)

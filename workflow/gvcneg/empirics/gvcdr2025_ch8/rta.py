@@ -15,8 +15,12 @@ Rule (ours where the table is silent):
 * Parties: the current signatories (the original ones for inactive RTAs) plus original
   signatories with an exit date under "Specific Entry/Exit dates". "European Union" stands for
   its member states in each year; the UK is an EU party to the end of the Brexit transition
-  (31 December 2020, the WTO's own exit date). Groups named as one party (EFTA, MERCOSUR, GCC,
-  ...) stand for the current signatories of the group's own RTA row.
+  (31 December 2020, the WTO's own exit date). Groups named as one party (EFTA, MERCOSUR, SACU,
+  GCC, ...: any party name that is an RTA of the export) stand for their members on the days
+  they were members, from the group's own RTA row and its entry/exit dates.
+* Hubs: where the EU or a group is a party, pairs form between its members and the other
+  parties only; the other parties (spokes of "EU - West Africa EPA") are not paired with each
+  other by that agreement.
 * Country-specific entry and exit dates of that column bound each party's spell; a pair is
   covered while both parties are, and counts in every year it is covered on at least one day.
 * Successor agreements are separate WTO rows (the UK's 2021 continuity agreements, the
@@ -122,24 +126,68 @@ def read_wto_rtas(path) -> pd.DataFrame:
     return out[out["start"].notna()].reset_index(drop=True)
 
 
-def _group_members(rtas: pd.DataFrame, codes: dict) -> dict[str, list[str]]:
-    """A party name that is itself an RTA (EFTA, MERCOSUR, ...) -> its current members."""
-    groups = {}
-    in_force = rtas[rtas["end"].isna()]
-    for name, current in zip(in_force["name"], in_force["current"], strict=True):
-        if codes.get(name) is None and _names(current):
-            groups[name] = [codes.get(n) for n in _names(current)]
-    return groups
+def group_names(rtas: pd.DataFrame, names) -> set[str]:
+    """Party names that are themselves an RTA of the export (EFTA, MERCOSUR, SACU, ...): groups,
+    whatever a country-name matcher makes of them ("Southern African Customs Union (SACU)"
+    reads as South Africa to a regex)."""
+    return set(names) & set(rtas["name"])
+
+
+def _own_parties(rta) -> list[tuple[str, date, date]]:
+    """(party name, first day, last day) of one RTA row, as the WTO names its parties."""
+    first = rta.start.date()
+    last = OPEN_END if pd.isna(rta.end) else (rta.end - pd.Timedelta(days=1)).date()
+    specific = parse_specific_dates(rta.specific)
+    current = _names(rta.current) if pd.isna(rta.end) else _names(rta.original)
+    exited = [n for n in _names(rta.original) if n not in current and specific.get(n, (0, 0))[1]]
+    out = []
+    for name in dict.fromkeys([*current, *exited]):
+        if name in HISTORICAL_PARTIES:
+            continue
+        entry, exit_ = specific.get(name, (None, None))
+        out.append((name, max(first, entry or first), min(last, exit_ or last)))
+    return out
+
+
+def _eu_spells(p_first: date, p_last: date) -> list[tuple[str, date, date]]:
+    rows = []
+    for member, (joined, left) in EU_MEMBERSHIP.items():
+        m_first = max(p_first, date(joined, 1, 1))
+        m_last = EU_EXIT_LAST_DAY.get(member, date(left - 1, 12, 31) if left else None)
+        rows.append((member, m_first, min(p_last, m_last or p_last)))
+    return rows
+
+
+def _group_spells(rtas: pd.DataFrame, groups: set[str], codes: dict) -> dict[str, list]:
+    """Group name -> (member, first day, last day) of membership, from the group's own RTA row
+    (its entry/exit dates: EFTA's UK to 1972, EAEU's Armenia from 2015, CACM's Panama 2013)."""
+    out = {}
+    for rta in rtas[rtas["name"].isin(groups)].itertuples(index=False):
+        spells = []
+        for name, first, last in _own_parties(rta):
+            if name in groups:
+                raise CovariateSourceError(
+                    f"source {SOURCE}: group {rta.name!r} lists the group {name!r} as a party"
+                )
+            if codes.get(name) == EU_CODE:
+                spells.extend(_eu_spells(first, last))
+            elif codes.get(name):
+                spells.append((codes[name], first, last))
+        out.setdefault(rta.name, []).extend(spells)
+    return out
 
 
 def party_spells(rtas: pd.DataFrame) -> pd.DataFrame:
-    """rta_id, iso3, first day, last day of each party's participation (EU expanded)."""
+    """rta_id, iso3, first day, last day of each party's participation, with its ``side`` (the
+    party name it came from) and ``group`` (the side is the EU or an RTA group). The EU and
+    groups stand for their members in the days they were members."""
     names = set()
     for column in ("current", "original", "specific"):
         for text in rtas[column]:
             names |= set(_names(text)) if column != "specific" else set(parse_specific_dates(text))
     codes = {**names_to_iso3(names), **EXTRA_NAMES}
-    groups = _group_members(rtas, codes)
+    groups = group_names(rtas, names)
+    members = _group_spells(rtas, groups, codes)
     unknown = sorted(
         n for n in names if codes.get(n) is None and n not in groups and n not in HISTORICAL_PARTIES
     )
@@ -150,43 +198,40 @@ def party_spells(rtas: pd.DataFrame) -> pd.DataFrame:
         )
     rows = []
     for rta in rtas.itertuples(index=False):
-        first = rta.start.date()
-        last = OPEN_END if pd.isna(rta.end) else (rta.end - pd.Timedelta(days=1)).date()
-        specific = parse_specific_dates(rta.specific)
-        current = _names(rta.current) if pd.isna(rta.end) else _names(rta.original)
-        exited = [
-            n for n in _names(rta.original) if n not in current and specific.get(n, (0, 0))[1]
-        ]
-        for name in dict.fromkeys([*current, *exited]):
-            if name in HISTORICAL_PARTIES:
-                continue
-            entry, exit_ = specific.get(name, (None, None))
-            p_first, p_last = max(first, entry or first), min(last, exit_ or last)
+        for name, p_first, p_last in _own_parties(rta):
             if name in groups:
-                members = groups[name]
+                for member, m_first, m_last in members.get(name, []):
+                    rows.append(
+                        (rta.rta_id, member, max(p_first, m_first), min(p_last, m_last), name, True)
+                    )
             elif codes[name] == EU_CODE:
-                for member, (joined, left) in EU_MEMBERSHIP.items():
-                    m_first = max(p_first, date(joined, 1, 1))
-                    m_last = EU_EXIT_LAST_DAY.get(member, date(left - 1, 12, 31) if left else None)
-                    m_last = min(p_last, m_last or p_last)
-                    rows.append((rta.rta_id, member, m_first, m_last))
-                continue
+                rows.extend(
+                    (rta.rta_id, member, first, last, name, True)
+                    for member, first, last in _eu_spells(p_first, p_last)
+                )
             else:
-                members = [codes[name]]
-            rows.extend((rta.rta_id, m, p_first, p_last) for m in members if m)
-    spells = pd.DataFrame(rows, columns=["rta_id", "iso3", "first", "last"])
+                rows.append((rta.rta_id, codes[name], p_first, p_last, name, False))
+    spells = pd.DataFrame(rows, columns=["rta_id", "iso3", "first", "last", "side", "group"])
     return spells[spells["first"] <= spells["last"]].reset_index(drop=True)
 
 
 def rta_pair_years(spells: pd.DataFrame, years) -> pd.DataFrame:
-    """iso_a < iso_b, year: pairs covered by at least one RTA on at least one day of the year."""
+    """iso_a < iso_b, year: pairs covered by at least one RTA on at least one day of the year.
+
+    Pairs form across the RTA's parties as the WTO names them: members of one group are not
+    paired by an agreement of their group with others (their own group's RTA pairs them), and
+    where a group is a party (a hub: "EU - West Africa EPA", "EFTA - Central America") the other
+    parties (the spokes) are paired with the group's members only, not with each other."""
     years = np.asarray(list(years))
+    if "side" not in spells:
+        spells = spells.assign(side=spells["iso3"], group=False)
     rows = []
     for _, group in spells.groupby("rta_id"):
         parties = list(group.itertuples(index=False))
+        hub = bool(group["group"].any())
         for i, p in enumerate(parties):
             for q in parties[i + 1 :]:
-                if p.iso3 == q.iso3:
+                if p.iso3 == q.iso3 or p.side == q.side or (hub and not (p.group or q.group)):
                     continue
                 first, last = max(p.first, q.first), min(p.last, q.last)
                 if first > last:

@@ -265,10 +265,37 @@ TTD_SCHEMA = pa.DataFrameSchema(
 TTD_COLUMNS = list(TTD_SCHEMA.columns)
 
 
+# The sheet of the template workbook (ttd_template.write_template) that holds the deals.
+TEMPLATE_SHEET = "ttd"
+
+
+def is_workbook(path: Path) -> bool:
+    """An Excel workbook by content (a zip archive), whatever the file is called: a CSV twin
+    supplied through ``paths.user_data`` is cached under the registry's ``.xlsx`` name."""
+    import zipfile
+
+    return zipfile.is_zipfile(path)
+
+
 def _read_table(path: Path) -> pd.DataFrame:
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        return pd.read_excel(path, dtype={"ttd_id": str})
-    return pd.read_csv(path, dtype={"ttd_id": str}, keep_default_na=True)
+    """The deals table of a workbook (its sheet ``ttd``, as in the template; a single-sheet
+    workbook's only sheet) or of a CSV file."""
+    path = Path(path)
+    if not is_workbook(path):
+        return pd.read_csv(path, dtype={"ttd_id": str}, keep_default_na=True)
+    with pd.ExcelFile(path) as book:
+        sheets = book.sheet_names
+        if TEMPLATE_SHEET in sheets:
+            sheet = TEMPLATE_SHEET
+        elif len(sheets) == 1:
+            sheet = sheets[0]
+        else:
+            raise TTDDataError(
+                f"source {SOURCE}: file {path}: the workbook has sheets {sheets} but none named "
+                f"{TEMPLATE_SHEET!r}, the template's deals sheet. Put the deals on a sheet named "
+                f"{TEMPLATE_SHEET!r} (make ttd-template writes the layout)."
+            )
+        return pd.read_excel(book, sheet_name=sheet, dtype={"ttd_id": str})
 
 
 def _fix_hint() -> str:
@@ -290,10 +317,92 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if c not in TTD_COLUMNS]
 
 
+# Columns holding calendar years: a fractional value is an error, never truncated.
+YEAR_COLUMNS = ("year_signed", "year_in_force")
+# Optional columns (may be absent from a user's file).
+OPTIONAL_COLUMNS = ("sub_theme", "accessions")
+
+
+def _layout_problems(frame: pd.DataFrame, file: str) -> list[str]:
+    """A header the schema does not describe: required columns missing (with the unknown
+    columns that look like them), or no data rows."""
+    import difflib
+
+    problems = []
+    missing = [c for c in TTD_COLUMNS if c not in frame.columns and c not in OPTIONAL_COLUMNS]
+    if missing:
+        extra = extra_columns(frame)
+        hints = []
+        for column in missing:
+            close = difflib.get_close_matches(column, [str(c) for c in extra], n=1, cutoff=0.75)
+            if close:
+                hints.append(f"{close[0]!r} -> {column!r}")
+        problems.append(
+            f"the header lacks required column(s) {missing}"
+            + (f" (rename: {', '.join(hints)})" if hints else "")
+            + "; the layout must be the template's (make ttd-template) or the annexes' wide "
+            "layout (column 'Agreement name', see ttd_template.from_annex_wide)"
+        )
+    elif frame.empty:
+        problems.append("no rows: the file has a header but no deals")
+    return problems
+
+
+def _fractional_years(frame: pd.DataFrame) -> list[str]:
+    """Year cells that are numbers but not whole years (2021.7), by column and row."""
+    lines = []
+    for column in YEAR_COLUMNS:
+        if column not in frame:
+            continue
+        values = pd.to_numeric(frame[column], errors="coerce")
+        bad = values.notna() & (values != values.round())
+        if bad.any():
+            rows = list(frame.index[bad.to_numpy()])
+            examples = ", ".join(repr(v) for v in frame.loc[bad, column].head(3))
+            lines.append(
+                f"column {column}: a year must be a whole number, not a fraction; e.g. {examples}"
+                f" ({_row_labels(rows)})"
+            )
+    return lines
+
+
+def _normalised_name(name) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", str(name).casefold()).strip()
+
+
+def _duplicate_deals(frame: pd.DataFrame) -> list[str]:
+    """The same deal under two ids: the same name (ignoring case and punctuation) and the same
+    set of signatories, or every field but the id identical."""
+    if not {"name", "signatories"} <= set(frame.columns) or frame.empty:
+        return []
+    key_name = (
+        frame["name"].map(_normalised_name)
+        + "|"
+        + frame["signatories"].map(lambda t: ";".join(sorted(split_codes(t))))
+    )
+    lines = []
+    for _, group in frame.groupby(key_name.to_numpy(), sort=False):
+        if len(group) > 1:
+            ids = ", ".join(map(str, group["ttd_id"]))
+            lines.append(
+                f"column ttd_id: one deal listed {len(group)} times (ids {ids}): the same name "
+                f"and signatories; keep one row ({_row_labels(list(group.index))})"
+            )
+    return lines
+
+
 def validate_ttd(frame: pd.DataFrame, file: str = "<frame>") -> pd.DataFrame:
     """Validate a TTD table; raise :class:`TTDDataError` listing every failure by column and
     spreadsheet row. Columns outside the schema are dropped with a warning (a user's copy may
-    carry notes or extra codes)."""
+    carry notes or extra codes), unless required columns are missing: then the layout is not
+    the schema's and the error names what is missing. A header without rows, a fractional year
+    and one deal under two ids are errors too."""
+    frame = frame.reset_index(drop=True)
+    layout = _layout_problems(frame, file)
+    if layout:
+        raise TTDDataError(
+            f"source {SOURCE}: file {file}: " + "; ".join(layout) + f". {_fix_hint()}"
+        )
     extra = extra_columns(frame)
     if extra:
         warnings.warn(
@@ -302,6 +411,13 @@ def validate_ttd(frame: pd.DataFrame, file: str = "<frame>") -> pd.DataFrame:
             stacklevel=2,
         )
     frame = frame.drop(columns=extra).copy()
+    before = _fractional_years(frame) + _duplicate_deals(frame)
+    if before:
+        detail = "\n  - ".join(before)
+        raise TTDDataError(
+            f"source {SOURCE}: file {file} does not follow the TTD schema:\n  - {detail}\n"
+            f"{_fix_hint()}"
+        )
     for column in ("binding_language", "dispute_settlement", "accessions", "sub_theme"):
         if column in frame:
             frame[column] = frame[column].astype("object").where(frame[column].notna(), None)
@@ -341,6 +457,8 @@ def load_ttd(path) -> pd.DataFrame:
         )
     try:
         frame = _read_table(path)
+    except TTDDataError:
+        raise
     except Exception as err:  # unreadable, wrong format
         raise TTDDataError(
             f"source {SOURCE}: file {path} could not be read as CSV/Excel ({err}). {_fix_hint()}"
