@@ -114,9 +114,11 @@ def test_coverage_travels_through_computed_csv_into_the_ledger(tmp_path):
 
 
 def test_falsifiability_table_decides_whether_a_result_can_reproduce():
-    computed = pd.DataFrame(
-        [claims.computed("a", 1.0).__dict__, claims.computed("b", 1.0).__dict__]
-    ).drop(columns="coverage").assign(document="doc")
+    computed = (
+        pd.DataFrame([claims.computed("a", 1.0).__dict__, claims.computed("b", 1.0).__dict__])
+        .drop(columns="coverage")
+        .assign(document="doc")
+    )
     targets = [
         {
             "id": f"doc.{q}",

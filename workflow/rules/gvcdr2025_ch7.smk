@@ -446,7 +446,9 @@ rule gvcdr2025_ch7_computed:
 # Each claim family's choices (config gvcdr2025_ch7.sweep, main specification first) expand to a
 # Paramspace grid; one job evaluates every family's grid with the main pipeline's functions.
 CH7_SWEEP = {
-    family: Paramspace(specification_grid(sweep_axes(axes)), filename_params="*", filename_sep=";")
+    family: Paramspace(
+        specification_grid(sweep_axes(axes)), filename_params="*", filename_sep=";"
+    )
     for family, axes in CH7_CONFIG["sweep"].items()
 }
 CH7_SWEEP_FAMILY = res(CH7, "sweep", "{family}.csv")

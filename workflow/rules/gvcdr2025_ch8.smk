@@ -273,8 +273,8 @@ rule gvcdr2025_ch8_ttd_coverage:
         targets=repo_file("targets", f"{CH8}.yaml"),
         code=code_inputs("gvcdr2025_ch8/ttd_coverage.py"),
     output:
-        coverage=CH8_TTD_COVERAGE,
         **CH8_TTD_COVERAGE_FIGURE,
+        coverage=CH8_TTD_COVERAGE,
     log:
         logfile(CH8, "ttd_coverage"),
     benchmark:

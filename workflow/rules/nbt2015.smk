@@ -138,7 +138,9 @@ rule nbt2015_computed:
 # Specification sweep: each family's choices (config nbt2015.sweep, main first) as a Paramspace
 # grid, all evaluated in one job, gathered against targets/nbt2015.yaml.
 NBT_SWEEP = {
-    family: Paramspace(specification_grid(sweep_axes(axes)), filename_params="*", filename_sep=";")
+    family: Paramspace(
+        specification_grid(sweep_axes(axes)), filename_params="*", filename_sep=";"
+    )
     for family, axes in NBT_CONFIG["sweep"].items()
 }
 NBT_SWEEP_FAMILY = res(NBT, "sweep", "{family}.csv")

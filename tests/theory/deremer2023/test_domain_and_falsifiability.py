@@ -78,9 +78,7 @@ def test_every_document_claim_fails_under_some_perturbation(falsifiability):
     """Every result of the paper's domain that holds at the baseline fails under a violated,
     quoted premise (a falsification); swapped weights and changed rules are sanity checks."""
     results = {t["id"] for t in TARGETS if t["claim_type"] == "result" and not t.get("scope")}
-    holding = set(
-        falsifiability.loc[falsifiability["baseline_verdict"] == "holds", "claim_id"]
-    )
+    holding = set(falsifiability.loc[falsifiability["baseline_verdict"] == "holds", "claim_id"])
     falsified = set(falsifiability.loc[falsifiability["kind"] == "falsification", "claim_id"])
     assert (results & holding) <= falsified, sorted((results & holding) - falsified)
     premised = falsifiability["kind"] != "sanity check"

@@ -21,7 +21,9 @@ def test_only_a_violated_quoted_premise_can_falsify(table):
     premised = table["kind"] != "sanity check"
     assert (table.loc[premised, "violates"] != "").all()
     assert (table.loc[premised, "premise_quote"] != "").all()
-    changed = table["perturbation"].str.contains("swap|^check:|weighs welfare|kappa x|moved|Nash tariffs")
+    changed = table["perturbation"].str.contains(
+        "swap|^check:|weighs welfare|kappa x|moved|Nash tariffs"
+    )
     assert (table.loc[changed, "kind"] == "sanity check").all()
     assert (table["can_fail"] == (table["kind"] == "falsification")).all()
     stuck = (table["baseline_verdict"] == f.FAILS) & (table["perturbed_verdict"] == f.FAILS)

@@ -190,7 +190,9 @@ def status(claim_type: str, evidence: Evidence) -> str:
         return _UNAVAILABLE[evidence.availability]
     if evidence.withheld:
         if not evidence.withheld.startswith((PARTIAL, FLAGGED)):
-            raise ValueError(f"withheld status {evidence.withheld!r}: expected {PARTIAL!r} or {FLAGGED!r}")
+            raise ValueError(
+                f"withheld status {evidence.withheld!r}: expected {PARTIAL!r} or {FLAGGED!r}"
+            )
         return evidence.withheld
     agrees = bool(evidence.agrees)
     partial = evidence.coverage is not None and evidence.coverage.partial

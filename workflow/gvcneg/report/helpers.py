@@ -45,7 +45,6 @@ BADGE_CLASS = {
     "untestable": "warn",
     "not reproducible": "grey",
     "awaiting data": "grey",
-    "partial data": "warn",
     "flagged": "warn",
 }
 
@@ -193,7 +192,8 @@ def exhibit_rows() -> list[dict]:
     path = results_dir() / "exhibits.csv"
     if path.exists():
         badges = pd.read_csv(path, keep_default_na=False)
-        worst = dict(zip(zip(badges["document"], badges["exhibit"]), badges["status"], strict=True))
+        keys = zip(badges["document"], badges["exhibit"], strict=True)
+        worst = dict(zip(keys, badges["status"], strict=True))
         for row in rows:
             row["status"] = worst.get((row["document"], row["exhibit"]), row["status"])
     return rows
