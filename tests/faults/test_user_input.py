@@ -57,6 +57,7 @@ def targets_file(tmp_path: Path, expression: str, at: str = "{}") -> Path:
               - id: evil.payload
                 location: "nowhere"
                 claim: "a formula"
+                claim_type: result
                 published: {{kind: expression, expression: {expression!r}, at: {at}}}
                 quantity: q
             """

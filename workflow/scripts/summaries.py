@@ -9,6 +9,7 @@ import pandas as pd
 from gvcneg.ledger.summaries import exhibit_table, findings
 from gvcneg.ledger.targets import load_registry
 from gvcneg.logs import logged
+from gvcneg.io import save_csv
 from gvcneg.report import exhibits as ex
 
 with logged(snakemake.log[0]) as log:
@@ -19,9 +20,9 @@ with logged(snakemake.log[0]) as log:
     built = ex.built_stems(os.path.relpath(p, results) for p in snakemake.input.results)
     registry = ex.with_supplementary(ex.load_registry(repo), built, ex.document_names(repo))
     table = exhibit_table(ledger, ex.exhibit_rows(registry, built))
-    table.to_csv(snakemake.output.exhibits, index=False)
+    save_csv(table, snakemake.output.exhibits)
     log.info("exhibit statuses:\n%s", table["status"].value_counts().to_string())
     for document, path in zip(snakemake.params.documents, snakemake.output.findings, strict=True):
         listed = findings(ledger, targets, document)
-        listed.to_csv(path, index=False)
+        save_csv(listed, path)
         log.info("%s: %d findings", document, len(listed))
