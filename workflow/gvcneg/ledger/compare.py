@@ -214,6 +214,8 @@ def build_ledger(
                 if x
             )
         explanation = "; ".join(x for x in (note, explanation) if x)
+        if target.get("referee"):
+            explanation = f"{explanation} Referee re-derivation: {target['referee']}".strip()
         rows.append(
             {
                 "id": target["id"],

@@ -17,6 +17,7 @@ Published numbers live only here. Each file::
         stand_in: "which stand-in and why it cannot test the claim"  # with claim_type stand-in
         source_quote: "the document's own words naming a source"     # optional
         finding: "one line a referee should read first"              # optional
+        referee: "what an independent re-derivation disagreed with"  # optional
 
 ``claim_type`` says what the row is; the status follows from it and the evidence by one rule
 (gvcneg.ledger.verdict.status), never set per target:
@@ -30,7 +31,10 @@ Published numbers live only here. Each file::
                   ``stand_in`` must say which and why
 ``finding`` is the one-line reason shown in the document's findings list (report chapters
 open with it) when the row differs, violates a premise or is fragile; without it the list
-shows the first sentence of the explanation.
+shows the first sentence of the explanation. ``referee`` records where an independent
+re-derivation (a reader given only the document's text and the ledger row) disagreed with the
+row's type, status, domain or wording, and what became of it; the ledger appends it to the
+explanation, so a disagreement is never dropped silently.
 
 Kinds of ``published``:
     value       {value: x}; compared with ``tolerance`` (decimals = the published rounding)
@@ -107,6 +111,7 @@ TARGETS_SCHEMA = {
                     "finding": {"type": "string"},
                     "stand_in": {"type": "string"},
                     "source_quote": {"type": "string"},
+                    "referee": {"type": "string"},
                 },
             },
         },
