@@ -419,6 +419,7 @@ for ch8_theme, (ch8_source, ch8_file) in ch8_inputs.TRADE_FILES.items():
             mem_mb=4000,
         params:
             cfg=config_keys(
+                "reproducibility.seed",
                 "gvcdr2025_ch8.years",
                 "gvcdr2025_ch8.rta",
                 "gvcdr2025_ch8.formation",

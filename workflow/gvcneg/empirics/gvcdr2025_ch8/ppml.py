@@ -48,6 +48,8 @@ class PPMLResult:
     # estimation-sample indicator, both indexed like the data given.
     fitted: pd.Series | None = None
     in_sample: pd.Series | None = None
+    # Standard errors of the same fit under further clusterings (term x label), when asked.
+    se_by_clustering: pd.DataFrame | None = None
 
 
 def percent_effect(coef):
@@ -128,6 +130,7 @@ def fit_ppml(
     score_tol: float = 1e-6,
     fe_score_tol: float = 0.1,
     refits: int = 2,
+    clusterings: dict[str, str] | None = None,
 ) -> PPMLResult:
     """PPML of ``outcome`` on ``regressors`` absorbing ``fixed_effects``, clustered by ``cluster``.
 
@@ -139,12 +142,16 @@ def fit_ppml(
     level: pyfixest's deviance criterion leaves levels with little trade visibly unconverged
     (their fitted means a few percent off at the defaults) while the coefficients are
     converged, so the default only catches gross failures; the test suite sets 1e-6.
-    ``fixef_tol``/``fixef_maxiter`` are the demeaner's settings.
+    ``fixef_tol``/``fixef_maxiter`` are the demeaner's settings. ``clusterings`` (label ->
+    a column, or two joined by "+") adds the standard errors of the same fit under each
+    clustering as ``se_by_clustering``; the table keeps ``cluster``'s.
     """
     regressors = list(regressors)
     fixed_effects = tuple(fixed_effects)
     methods = tuple("relu" if m == "ir" else m for m in separation_check)
-    columns = list(dict.fromkeys([outcome, *regressors, *fixed_effects, cluster]))
+    clusterings = dict(clusterings or {})
+    extra = [c for spec in clusterings.values() for c in spec.split("+")]
+    columns = list(dict.fromkeys([outcome, *regressors, *fixed_effects, cluster, *extra]))
     n_given = len(data)
     complete = data[columns].notna().all(axis=1).to_numpy()
     frame = data.loc[complete, columns].reset_index(drop=True)
@@ -191,6 +198,9 @@ def fit_ppml(
         diagnostics["failure"] = "no observations with a positive outcome left after separation"
         raise PPMLError(diagnostics["failure"], diagnostics)
 
+    extra_codes = {column: f"_xc{i}" for i, column in enumerate(dict.fromkeys(extra))}
+    for column, code in extra_codes.items():
+        used[code] = pd.factorize(used[column])[0]
     cluster_col = cluster
     if not pd.api.types.is_numeric_dtype(used[cluster]):
         cluster_col = "_cluster_code"
@@ -201,17 +211,20 @@ def fit_ppml(
 
     table = pd.DataFrame({"term": regressors})
     table[["coef", "se", "pvalue"]] = np.nan
+    se_by_clustering = None
     try:
         fitted_with_regressors = False
         if regressors:
             try:
-                mu, iterations, converged, table, info = _fit_with_regressors(
+                mu, iterations, converged, table, info, fit = _fit_with_regressors(
                     used, outcome, regressors, fixed_effects, cluster_col, maxiter, tol,
                     fixef_tol, fixef_maxiter, coef_tol, score_tol, fe_score_tol, refits, x_used,
                     codes_used,
                 )  # fmt: skip
                 diagnostics.update(info)
                 fitted_with_regressors = True
+                if clusterings:
+                    se_by_clustering = _clustered_se(fit, clusterings, extra_codes, regressors)
             except adapter.AllRegressorsCollinear:
                 diagnostics["all_regressors_collinear"] = True
         if not fitted_with_regressors:
@@ -262,7 +275,17 @@ def fit_ppml(
     fitted.loc[kept_index] = mu
     in_sample = pd.Series(False, index=data.index, name="in_sample")
     in_sample.loc[kept_index] = True
-    return PPMLResult(table, diagnostics, fitted, in_sample)
+    return PPMLResult(table, diagnostics, fitted, in_sample, se_by_clustering)
+
+
+def _clustered_se(fit, clusterings, extra_codes, regressors) -> pd.DataFrame:
+    names = {f"x{i}": name for i, name in enumerate(regressors)}
+    out = pd.DataFrame(index=pd.Index(regressors, name="term"))
+    for label, spec in clusterings.items():
+        coded = "+".join(extra_codes[c] for c in spec.split("+"))
+        se = fit.clustered_se(coded).rename(index=names)
+        out[label] = out.index.map(se) if fit.se_defined else np.nan
+    return out
 
 
 def _identified(table: pd.DataFrame) -> np.ndarray:
@@ -339,4 +362,4 @@ def _fit_with_regressors(
         "demeaner": demeaner,
         "refits": refits_done,
     }
-    return fit.mu, fit.iterations, converged, table, info
+    return fit.mu, fit.iterations, converged, table, info, fit

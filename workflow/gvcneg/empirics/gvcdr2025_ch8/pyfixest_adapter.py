@@ -140,6 +140,18 @@ class FepoisFit:
     def tidy(self) -> pd.DataFrame:
         return self.model.tidy()
 
+    def clustered_se(self, cluster: str) -> pd.Series:
+        """Standard errors (by coefficient name) of the same fit clustered by ``cluster``
+        (a column, or two joined by "+" for two-way clustering), pyfixest's CRV1 with its
+        small-sample factors; the fit's own variance is restored afterwards."""
+        own = self.model._vcov_type_detail, self.model._clustervar
+        try:
+            self.model.vcov({"CRV1": cluster})
+            return self.model.tidy()["Std. Error"].copy()
+        finally:
+            kind, clusters = own
+            self.model.vcov({kind: "+".join(clusters)} if clusters else kind)
+
 
 @contextmanager
 def _count_irls_iterations():
