@@ -26,7 +26,7 @@ from gvcneg.empirics.gvcdr2025_ch8.placebo import (
     random_first_years,
     staggered_timing,
 )
-from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml
+from gvcneg.empirics.gvcdr2025_ch8.ppml import IRLSOptions, fit_ppml
 
 KEYS = ("exp", "imp", "time")
 
@@ -68,7 +68,9 @@ def test_clustered_standard_errors_are_pyfixest_crv1_of_a_refit_with_that_cluste
     data = prepare_flows(simulate_pair_shock_flows(np.random.default_rng(3), n_countries=10))
     data["x"] = np.random.default_rng(4).standard_normal(len(data))
     specs = {c: cluster_spec(c, KEYS) for c in CLUSTERINGS}
-    result = fit_ppml(data, "export", ["x"], KEYS, "dyad", tol=1e-10, clusterings=specs)
+    result = fit_ppml(
+        data, "export", ["x"], KEYS, "dyad", irls=IRLSOptions(tol=1e-10), clusterings=specs
+    )
     for clustering, spec in specs.items():
         refit = pf.fepois("export ~ x | exp + imp + time", data=data, vcov={"CRV1": spec})
         assert result.se_by_clustering.loc["x", clustering] == pytest.approx(

@@ -99,7 +99,10 @@ def table_trade_effect(
         cluster_spec,
         randomisation_test,
     )
-    from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml  # pyfixest: only where PPML runs
+    from gvcneg.empirics.gvcdr2025_ch8.ppml import (  # pyfixest: only where PPML runs
+        IRLSOptions,
+        fit_ppml,
+    )
 
     spec = config["trade_effect"]
     inference = spec["inference"][TABLE_OF_THEME[theme]]
@@ -118,9 +121,11 @@ def table_trade_effect(
             regressors,
             tuple(spec["fixed_effects"]),
             cluster,
-            maxiter=spec["maxiter"],
-            fixef_tol=spec["fixef_tol"],
-            fixef_maxiter=spec["fixef_maxiter"],
+            irls=IRLSOptions(
+                maxiter=spec["maxiter"],
+                fixef_tol=spec["fixef_tol"],
+                fixef_maxiter=spec["fixef_maxiter"],
+            ),
             clusterings=clusterings,
         )
 
