@@ -475,6 +475,7 @@ rule gvcdr2025_ch8_claims:
 
 CH8_CODER_EXAMPLES = table_outputs(CH8, "table_binding_coder_examples")
 CH8_CODER_TEXTS = table_outputs(CH8, "table_binding_coder_texts")
+CH8_CODER_ACCURACY = table_outputs(CH8, "table_binding_coder_accuracy")
 
 
 rule gvcdr2025_ch8_binding_coder:
@@ -487,6 +488,7 @@ rule gvcdr2025_ch8_binding_coder:
         examples=repo_file(
             "workflow", "gvcneg", "empirics", CH8, "binding_examples.yaml"
         ),
+        corpus=repo_file("workflow", "gvcneg", "empirics", CH8, "binding_corpus.yaml"),
         code=code_inputs("gvcdr2025_ch8/binding_coder.py"),
     output:
         examples_csv=CH8_CODER_EXAMPLES["csv"],
@@ -495,6 +497,9 @@ rule gvcdr2025_ch8_binding_coder:
         texts_csv=CH8_CODER_TEXTS["csv"],
         texts_md=CH8_CODER_TEXTS["md"],
         texts_html=CH8_CODER_TEXTS["html"],
+        accuracy_csv=CH8_CODER_ACCURACY["csv"],
+        accuracy_md=CH8_CODER_ACCURACY["md"],
+        accuracy_html=CH8_CODER_ACCURACY["html"],
     log:
         logfile(CH8, "binding_coder"),
     benchmark:
@@ -514,6 +519,7 @@ REPORT_INPUTS.extend(
         CH8_AVAILABILITY,
         CH8_CODER_EXAMPLES["csv"],
         CH8_CODER_TEXTS["csv"],
+        CH8_CODER_ACCURACY["csv"],
         CH8_DCI_PLACEBO["summary"],
         CH8_ESTIMATOR_PLACEBO["summary"],
     ]
