@@ -151,6 +151,31 @@ rule gvcdr2025_ch8_dci_placebo:
         "../scripts/gvcdr2025_ch8/dci_placebo.py"
 
 
+CH8_PENPPML_FLOWS = res(CH8, "placebo", "penppml_flows.parquet")
+
+
+rule gvcdr2025_ch8_penppml_flows:
+    input:
+        flows=source_file("penppml-dta-sample", "trade.rda"),
+        code=code_inputs("gvcdr2025_ch8/penppml_flows.py"),
+    output:
+        flows=CH8_PENPPML_FLOWS,
+    log:
+        logfile(CH8, "penppml_flows"),
+    benchmark:
+        benchfile(CH8, "penppml_flows")
+    conda:
+        ENVS["empirics"]
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    message:
+        "Chapter 8: the penppml Comtrade flows converted once from .rda (placebo input)"
+    script:
+        "../scripts/gvcdr2025_ch8/penppml_flows.py"
+
+
 CH8_ESTIMATOR_PLACEBO = {
     "draws": res(CH8, "placebo", "estimators_draws.csv"),
     "summary": res(CH8, "placebo", "estimators.csv"),
@@ -170,7 +195,7 @@ rule gvcdr2025_ch8_placebo_estimators:
             else {}
         ),
         panel=CH8_PANEL,
-        flows=source_file("penppml-dta-sample", "trade.rda"),
+        flows=CH8_PENPPML_FLOWS,
         # The chapter's own flows join the placebo when the user supplies them.
         code=code_inputs("gvcdr2025_ch8/placebo_estimators.py"),
     output:

@@ -80,3 +80,35 @@ def test_user_flows_join_the_placebo_with_the_panel_rta():
     }
     assert summary.set_index("estimator")["seeds"].tolist() == [2, 2, 1, 1]
     assert summary["clustering"].tolist() == ["dyad", "pair", "dyad", "pair"]
+
+
+def test_the_placebo_reads_only_the_panel_columns_it_uses():
+    from gvcneg.empirics.gvcdr2025_ch8.placebo import (
+        estimator_placebo,
+        placebo_panel_columns,
+        user_flows_for_placebo,
+    )
+
+    panel = simulate_gravity_panel(np.random.default_rng(5), n_countries=12, beta_ttd=0.0)
+    panel["pair"] = [
+        "_".join(sorted(p)) for p in zip(panel["exporter"], panel["importer"], strict=True)
+    ]
+    flows = panel[["exporter", "importer", "year", "flow"]].rename(columns={"flow": "value"})
+    config = {
+        "years": {"digital": [2011, 2020]},
+        "formation": {"regressors": {"digital": ["rta", "log_dist"]}},
+        "placebo": {
+            "digital_new_pairs": {2015: 8, 2018: 8},
+            "clusterings": ["pair"],
+            "country_concentration": 0.0,
+            "logit_seeds": 0,
+        },
+    }
+    columns = placebo_panel_columns(config, user_flows=True)
+    assert set(columns) == {"pair", "exporter", "importer", "year", "rta"}
+    assert placebo_panel_columns(config, user_flows=False) == ["pair"]
+    runs = []
+    for frame in (panel, panel[columns]):
+        user = user_flows_for_placebo(frame, flows)
+        runs.append(estimator_placebo(frame, {"u": user}, config, [0], [], [])[0])
+    pd.testing.assert_frame_equal(runs[0], runs[1])

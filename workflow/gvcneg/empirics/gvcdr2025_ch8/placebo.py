@@ -200,6 +200,18 @@ def ppml_placebo_draws(
     return pd.DataFrame(rows)
 
 
+def placebo_panel_columns(config: dict, user_flows: bool) -> list[str]:
+    """The dyad-panel columns :func:`estimator_placebo` reads: the pair codes (to scale the
+    timing), Table 8.2's regressors and keys when the logit runs, and the keys and RTA dummy
+    when the user's flows join (:func:`user_flows_for_placebo`). The panel has many more."""
+    columns = ["pair"]
+    if config["placebo"]["logit_seeds"]:
+        columns += ["exporter", "importer", "year", *config["formation"]["regressors"]["digital"]]
+    if user_flows:
+        columns += ["exporter", "importer", "year", "rta"]
+    return list(dict.fromkeys(columns))
+
+
 def read_penppml_flows(path, first_year: int = 2000) -> pd.DataFrame:
     """The penppml example panel (real Comtrade exports, 4-year steps, 210 economies) from
     ``first_year``: the offline stand-in for the chapter's flows in the placebo (heavy-tailed
