@@ -98,6 +98,10 @@ def test_pair_clustering_covers_zero_where_dyad_clustering_understates_the_sprea
     assert dyad["se_over_sd"] < pair["se_over_sd"]
     # A 5% test under dyad clustering needs a larger |t| than under pair clustering.
     assert dyad["critical_abs_t_5pct"] > pair["critical_abs_t_5pct"]
+    for row in (pair, dyad):  # stricter stars need larger t-ratios
+        assert (
+            row["critical_abs_t_10pct"] <= row["critical_abs_t_5pct"] <= row["critical_abs_t_1pct"]
+        )
 
 
 def test_randomisation_p_value_counts_the_observed_assignment():
