@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from gvcneg.io import save_csv
 from gvcneg.ledger.summaries import exhibit_table, findings
 from gvcneg.ledger.targets import load_registry
 from gvcneg.logs import logged
-from gvcneg.io import save_csv
 from gvcneg.report import exhibits as ex
 
 with logged(snakemake.log[0]) as log:
