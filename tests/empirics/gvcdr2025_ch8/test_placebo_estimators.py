@@ -36,6 +36,10 @@ def test_coverage_summary_counts_intervals_covering_zero():
     row = coverage_summary(draws).iloc[0]
     assert row["coverage_95"] == 0.75 and row["rejection_5pct"] == 0.25
     assert row["se_over_sd"] == pytest.approx(0.1 / draws["coef"].std())
+    # A draw without a standard error is counted, not scored as a miss.
+    undefined = pd.concat([draws, draws.iloc[:1].assign(seed=9, se=np.nan)])
+    row = coverage_summary(undefined).iloc[0]
+    assert row["seeds"] == 5 and row["se_undefined"] == 1 and row["coverage_95"] == 0.75
 
 
 def test_ppml_placebo_on_flows_without_any_ttd_effect():

@@ -123,7 +123,8 @@ STAR_LEVELS = {0.1: "10pct", 0.05: "5pct", 0.01: "1pct"}
 
 
 def coverage_summary(draws: pd.DataFrame) -> pd.DataFrame:
-    """Per estimator, term and clustering: seeds, mean estimate, sd of estimates, mean se,
+    """Per estimator, term and clustering: seeds, seeds without a standard error (a negative
+    two-way variance), mean estimate, sd of estimates, mean se,
     se / sd (below 1: standard errors too small), share of 95% intervals covering zero, share
     rejecting at 5%, and the |t| a test at 10%, 5% and 1% needs under the placebo
     (``critical_abs_t_*``: a star survives this clustering where the t-ratio exceeds it; with
@@ -131,13 +132,17 @@ def coverage_summary(draws: pd.DataFrame) -> pd.DataFrame:
     hundreds)."""
     if "clustering" not in draws:
         draws = draws.assign(clustering="")
+    covers = (draws["coef"] - Z95 * draws["se"] <= 0) & (0 <= draws["coef"] + Z95 * draws["se"])
     draws = draws.assign(
-        covers=(draws["coef"] - Z95 * draws["se"] <= 0) & (0 <= draws["coef"] + Z95 * draws["se"]),
+        # A two-way variance can be negative (no standard error): left out of the coverage.
+        covers=covers.astype(float).where(draws["se"].notna()),
         t=draws["coef"] / draws["se"],
+        se_undefined=draws["se"].isna(),
     )
     grouped = draws.groupby(["estimator", "term", "clustering"], sort=False)
     out = grouped.agg(
         seeds=("coef", "size"),
+        se_undefined=("se_undefined", "sum"),
         mean_coef=("coef", "mean"),
         sd_coef=("coef", "std"),
         mean_se=("se", "mean"),
