@@ -179,3 +179,39 @@ def test_table_reports_each_clustering_and_a_randomisation_p_value(beta, signifi
     else:
         assert row["ri_pvalue"] > 0.1
     assert table.set_index("term")["ri_pvalue"].drop("ttd_active").isna().all()
+
+
+def test_digital_table_reassigns_signing_and_binding_years_together(monkeypatch):
+    from simulators.gvcdr2025_ch8 import simulate_gravity_panel
+
+    from gvcneg.empirics.gvcdr2025_ch8 import inference
+    from gvcneg.empirics.gvcdr2025_ch8.analysis import table_trade_effect
+
+    panel = simulate_gravity_panel(np.random.default_rng(8), n_countries=12, beta_ttd=0.3)
+    data = panel.rename(columns={"flow": "trade", "ttd": "ttd_active"})
+    binding_pairs = data["exporter"].str[-1:] < "5"  # some signing pairs' deals are binding
+    data["ttd_x_binding"] = data["ttd_active"] * binding_pairs
+    inference_cfg = {"clusterings": ["pair"], "ri_draws": 3}
+    config = {
+        "trade_effect": {
+            "controls": ["rta"], "fixed_effects": ["exporter", "importer", "year"],
+            "cluster": "dyad", "maxiter": 50, "fixef_tol": 1e-8, "fixef_maxiter": 10_000,
+            "inference": {"table_8_3": inference_cfg, "table_8_a_5": inference_cfg},
+        }
+    }  # fmt: skip
+    seen = []
+    original = inference.reassigned_first_years
+
+    def spy(by_pair, rng):
+        moved = original(by_pair, rng)
+        seen.append((by_pair, moved))
+        return moved
+
+    monkeypatch.setattr(inference, "reassigned_first_years", spy)
+    table, _ = table_trade_effect(data, "digital", config, seed=1)
+    assert len(seen) == 3 and list(seen[0][0].columns) == ["ttd_first_year", "first_binding_year"]
+    by_pair, moved = seen[0]
+    # Rows move whole: each re-assigned (first, binding) pair of years is one of the observed.
+    observed = set(map(tuple, by_pair.fillna(0).to_numpy()))
+    assert set(map(tuple, moved.fillna(0).to_numpy())) <= observed
+    assert np.isfinite(table.set_index("term").loc["ttd_active", "ri_pvalue"])
