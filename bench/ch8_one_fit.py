@@ -23,19 +23,20 @@ import json, sys, time
 import yaml
 t = [time.process_time()]
 import pandas as pd
-from gvcneg.empirics.gvcdr2025_ch8.placebo import estimator_placebo, read_penppml_flows
+from gvcneg.empirics.gvcdr2025_ch8.placebo import estimator_placebo, placebo_panel_columns
 t.append(time.process_time())
 import pyfixest.estimation  # loaded by the fit anyway; timed on its own here
 t.append(time.process_time())
-panel = pd.read_parquet(sys.argv[1])
-t.append(time.process_time())
-flows = {"penppml Comtrade panel": read_penppml_flows(sys.argv[2])}
-t.append(time.process_time())
 cfg = yaml.safe_load(open(sys.argv[3]))["gvcdr2025_ch8"]
+cfg["placebo"]["logit_seeds"] = 0
+panel = pd.read_parquet(sys.argv[1], columns=placebo_panel_columns(cfg, user_flows=False))
+t.append(time.process_time())
+flows = {"penppml Comtrade panel": pd.read_parquet(sys.argv[2])}
+t.append(time.process_time())
 draws, _ = estimator_placebo(panel, flows, cfg, [int(sys.argv[4])], [], [])
 t.append(time.process_time())
-names = ["pandas + project imports", "pyfixest import", "read dyad panel (parquet)",
-         "read penppml flows (.rda, schema check)", "one PPML fit (separation checks included)"]
+names = ["pandas + project imports", "pyfixest import", "read dyad panel (its pair column)",
+         "read penppml flows (parquet)", "one PPML fit (separation checks, SEs per clustering)"]
 print(json.dumps({"parts_cpu_seconds": dict(zip(names, [b - a for a, b in zip(t, t[1:])])),
                   "panel_rows": len(panel), "fits": len(draws)}))
 """
@@ -43,7 +44,7 @@ print(json.dumps({"parts_cpu_seconds": dict(zip(names, [b - a for a, b in zip(t,
 
 def main() -> dict:
     panel = REPO / "results" / "gvcdr2025_ch8" / "panel" / "dyad_panel.parquet"
-    flows = REPO / "data-cache" / "penppml-dta-sample" / "trade.rda"
+    flows = REPO / "results" / "gvcdr2025_ch8" / "placebo" / "penppml_flows.parquet"
     for needed in (panel, flows):
         if not needed.exists():
             return {"benchmark": "ch8_one_fit", "skipped": f"{needed} missing: run make replicate"}

@@ -189,3 +189,48 @@ def simulate_trade_flows(
     eta = eta + effect * np.asarray(treated, dtype=float)
     frame["value"] = rng.poisson(np.exp(eta - np.log(1e3))) * 1e3
     return frame[["exporter", "importer", "year", "value"]]
+
+
+def simulate_pair_shock_flows(
+    rng: np.random.Generator,
+    n_countries: int = 16,
+    years: range = range(2008, 2020),
+    pair_sd: float = 0.8,
+    beta_ttd: float = 0.0,
+    first_years: dict[int, int] | None = None,
+) -> pd.DataFrame:
+    """Flows (exp, imp, time, export) = exp(FE_e + FE_i + trend + u_pair + b ttd) x Gamma noise,
+    with a persistent shock u_pair ~ N(0, pair_sd) shared by both directions of a pair: errors
+    correlated within the unordered pair, which exporter/importer/year effects do not absorb.
+    ``first_years`` (year -> pairs) draws signing pairs uniformly for the ``ttd_first_year``
+    column (NaN = never) and the effect ``beta_ttd``."""
+    codes = [f"C{i:02d}" for i in range(n_countries)]
+    frame = pd.DataFrame(
+        [(e, i, t) for e in codes for i in codes if e != i for t in years],
+        columns=["exp", "imp", "time"],
+    )
+    exp_fe = dict(zip(codes, rng.normal(0, 1, n_countries), strict=True))
+    imp_fe = dict(zip(codes, rng.normal(0, 1, n_countries), strict=True))
+    lo, hi = np.minimum(frame["exp"], frame["imp"]), np.maximum(frame["exp"], frame["imp"])
+    frame["pair"] = lo + "_" + hi
+    pairs = sorted(frame["pair"].unique())
+    shock = dict(zip(pairs, rng.normal(0, pair_sd, len(pairs)), strict=True))
+    first = pd.Series(np.nan, index=pairs)
+    order = rng.permutation(len(pairs))
+    cursor = 0
+    for year, count in sorted((first_years or {}).items()):
+        first.iloc[order[cursor : cursor + count]] = year
+        cursor += count
+    frame["ttd_first_year"] = frame["pair"].map(first)
+    frame["ttd"] = (frame["time"] >= frame["ttd_first_year"]).astype(float)
+    eta = (
+        frame["exp"].map(exp_fe)
+        + frame["imp"].map(imp_fe)
+        + 0.05 * (frame["time"] - years.start)
+        + frame["pair"].map(shock)
+        + beta_ttd * frame["ttd"]
+        + 2.0
+    )
+    frame["export"] = np.exp(eta) * rng.gamma(2.0, 0.5, len(frame))
+    frame["agreement_in_force"] = 0.0
+    return frame

@@ -151,6 +151,31 @@ rule gvcdr2025_ch8_dci_placebo:
         "../scripts/gvcdr2025_ch8/dci_placebo.py"
 
 
+CH8_PENPPML_FLOWS = res(CH8, "placebo", "penppml_flows.parquet")
+
+
+rule gvcdr2025_ch8_penppml_flows:
+    input:
+        flows=source_file("penppml-dta-sample", "trade.rda"),
+        code=code_inputs("gvcdr2025_ch8/penppml_flows.py"),
+    output:
+        flows=CH8_PENPPML_FLOWS,
+    log:
+        logfile(CH8, "penppml_flows"),
+    benchmark:
+        benchfile(CH8, "penppml_flows")
+    conda:
+        ENVS["empirics"]
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    message:
+        "Chapter 8: the penppml Comtrade flows converted once from .rda (placebo input)"
+    script:
+        "../scripts/gvcdr2025_ch8/penppml_flows.py"
+
+
 CH8_ESTIMATOR_PLACEBO = {
     "draws": res(CH8, "placebo", "estimators_draws.csv"),
     "summary": res(CH8, "placebo", "estimators.csv"),
@@ -170,7 +195,7 @@ rule gvcdr2025_ch8_placebo_estimators:
             else {}
         ),
         panel=CH8_PANEL,
-        flows=source_file("penppml-dta-sample", "trade.rda"),
+        flows=CH8_PENPPML_FLOWS,
         # The chapter's own flows join the placebo when the user supplies them.
         code=code_inputs("gvcdr2025_ch8/placebo_estimators.py"),
     output:
@@ -419,6 +444,7 @@ for ch8_theme, (ch8_source, ch8_file) in ch8_inputs.TRADE_FILES.items():
             mem_mb=4000,
         params:
             cfg=config_keys(
+                "reproducibility.seed",
                 "gvcdr2025_ch8.years",
                 "gvcdr2025_ch8.rta",
                 "gvcdr2025_ch8.formation",
@@ -474,6 +500,7 @@ rule gvcdr2025_ch8_claims:
 
 CH8_CODER_EXAMPLES = table_outputs(CH8, "table_binding_coder_examples")
 CH8_CODER_TEXTS = table_outputs(CH8, "table_binding_coder_texts")
+CH8_CODER_ACCURACY = table_outputs(CH8, "table_binding_coder_accuracy")
 
 
 rule gvcdr2025_ch8_binding_coder:
@@ -486,6 +513,7 @@ rule gvcdr2025_ch8_binding_coder:
         examples=repo_file(
             "workflow", "gvcneg", "empirics", CH8, "binding_examples.yaml"
         ),
+        corpus=repo_file("workflow", "gvcneg", "empirics", CH8, "binding_corpus.yaml"),
         code=code_inputs("gvcdr2025_ch8/binding_coder.py"),
     output:
         examples_csv=CH8_CODER_EXAMPLES["csv"],
@@ -494,6 +522,9 @@ rule gvcdr2025_ch8_binding_coder:
         texts_csv=CH8_CODER_TEXTS["csv"],
         texts_md=CH8_CODER_TEXTS["md"],
         texts_html=CH8_CODER_TEXTS["html"],
+        accuracy_csv=CH8_CODER_ACCURACY["csv"],
+        accuracy_md=CH8_CODER_ACCURACY["md"],
+        accuracy_html=CH8_CODER_ACCURACY["html"],
     log:
         logfile(CH8, "binding_coder"),
     benchmark:
@@ -513,6 +544,7 @@ REPORT_INPUTS.extend(
         CH8_AVAILABILITY,
         CH8_CODER_EXAMPLES["csv"],
         CH8_CODER_TEXTS["csv"],
+        CH8_CODER_ACCURACY["csv"],
         CH8_DCI_PLACEBO["summary"],
         CH8_ESTIMATOR_PLACEBO["summary"],
     ]

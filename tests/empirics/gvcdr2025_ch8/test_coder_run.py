@@ -90,3 +90,56 @@ def test_texts_for_unknown_deals_are_an_error():
     coded = code_ttd_texts({"NOPE": "Each Party shall publish its measures."})
     with pytest.raises(TextsError, match="NOPE"):
         apply_coded_codes(_deals(), coded)
+
+
+def test_coder_accuracy_on_the_held_out_quarter_of_the_corpus():
+    from gvcneg.empirics.gvcdr2025_ch8.coder_run import coder_accuracy, load_corpus
+
+    corpus = load_corpus()
+    assert len(corpus) >= 40 and len({e["id"] for e in corpus}) == len(corpus)
+    held_out = [e for e in corpus if e["held_out"]]
+    assert len(held_out) == len(corpus) // 4
+    # The corpus covers the wordings issue 22 names.
+    kinds = " ".join(e["kind"] for e in corpus)
+    for kind in ("binding obligation", "best endeavour", "disclaimer", "panel", "tribunal",
+                 "arbitration", "consultations"):  # fmt: skip
+        assert kind in kinds, kind
+    table = coder_accuracy(corpus).set_index(["part", "field"])
+    for field in ("binding_language", "dispute_settlement"):
+        assert table.loc[("held out", field), "accuracy"] >= 0.9, table.loc[("held out", field)]
+        assert table.loc[("held out", field), "entries"] == len(held_out)
+
+
+def test_accuracy_counts_wrong_codes():
+    from gvcneg.empirics.gvcdr2025_ch8.coder_run import coder_accuracy
+
+    corpus = [
+        {"id": "a", "text": "Each Party shall comply.", "held_out": True,
+         "expected": {"binding_language": "binding", "dispute_settlement": "not_specified"}},
+        {"id": "b", "text": "This MoU is not legally binding.", "held_out": True,
+         "expected": {"binding_language": "binding", "dispute_settlement": "not_specified"}},
+        {"id": "c", "text": "Each Party shall comply.", "held_out": False,
+         "expected": {"binding_language": "binding", "dispute_settlement": "not_specified"}},
+    ]  # fmt: skip
+    table = coder_accuracy(corpus).set_index(["part", "field"])
+    assert table.loc[("held out", "binding_language"), "accuracy"] == 0.5
+    assert table.loc[("held out", "binding_language"), "wrong"] == "b"
+    assert table.loc[("tuned on", "dispute_settlement"), "accuracy"] == 1.0
+
+
+def test_a_clause_split_keeps_the_dispute_trigger_with_its_adjudication():
+    from gvcneg.empirics.gvcdr2025_ch8.binding_coder import code_text
+
+    text = (
+        "Any dispute that is not resolved through consultations within six months; shall, at "
+        "the request of either Party, be submitted to an arbitral tribunal."
+    )
+    assert code_text(text).dispute_settlement == "adjudicative"
+    # An actor that is a preposition's object is not the subject of "shall".
+    assert (
+        code_text(
+            "Any dispute between the Parties concerning this Agreement shall be resolved through "
+            "consultations."
+        ).binding_language
+        == "not_specified"
+    )

@@ -6,7 +6,7 @@ import pyfixest as pf
 import pytest
 
 from gvcneg.empirics.gvcdr2025_ch8 import pyfixest_adapter as adapter
-from gvcneg.empirics.gvcdr2025_ch8.ppml import PPMLError, fit_ppml
+from gvcneg.empirics.gvcdr2025_ch8.ppml import IRLSOptions, PPMLError, fit_ppml
 
 PRIMER = pd.DataFrame(
     {
@@ -20,7 +20,7 @@ PRIMER = pd.DataFrame(
 
 def test_separation_without_fixed_effects_is_found():
     # ppmlhdfe's separation primer: z = 2 x1 + x2 separates row 1; ppmlhdfe reports b1 = 0.35.
-    result = fit_ppml(PRIMER, "y", ["x1", "x2"], (), "c", tol=1e-10)
+    result = fit_ppml(PRIMER, "y", ["x1", "x2"], (), "c", irls=IRLSOptions(tol=1e-10))
     diag = result.diagnostics
     assert diag["n_separated_simplex"] == 1 and not result.in_sample.iloc[0]
     assert diag["collinear_dropped"] == "x2"
@@ -34,7 +34,7 @@ def test_fixed_effects_only_model_gives_group_means():
     rng = np.random.default_rng(4)
     data = pd.DataFrame({"g": rng.integers(0, 6, 200), "c": range(200)})
     data["y"] = rng.poisson(np.exp(1 + 0.3 * data["g"])).astype(float)
-    result = fit_ppml(data, "y", [], ("g",), "c", tol=1e-12, fixef_tol=1e-12)
+    result = fit_ppml(data, "y", [], ("g",), "c", irls=IRLSOptions(tol=1e-12, fixef_tol=1e-12))
     expected = data.groupby("g")["y"].transform("mean")
     np.testing.assert_allclose(result.fitted, expected, rtol=1e-9)
     assert result.diagnostics["converged"] and result.table.empty
@@ -53,7 +53,7 @@ def test_singletons_created_by_separation_are_dropped_and_clusters_counted_as_us
         }
     )
     data["pair"] = np.arange(18) // 2
-    result = fit_ppml(data, "y", ["x1", "x2"], ("i", "j"), "pair", tol=1e-10)
+    result = fit_ppml(data, "y", ["x1", "x2"], ("i", "j"), "pair", irls=IRLSOptions(tol=1e-10))
     dropped = sorted(np.flatnonzero(~result.in_sample.to_numpy()) + 1)
     assert dropped == [5, 7, 8, 14, 15]
     diag = result.diagnostics
@@ -67,7 +67,7 @@ def test_unconverged_fit_is_raised_not_returned():
     data["y"] = rng.poisson(np.exp(2 * data["x"])).astype(float)
     data["c"] = range(300)
     with pytest.raises(PPMLError) as error:
-        fit_ppml(data, "y", ["x"], ("g",), "c", maxiter=2, refits=0)
+        fit_ppml(data, "y", ["x"], ("g",), "c", irls=IRLSOptions(maxiter=2, refits=0))
     assert error.value.diagnostics["converged"] is False
     assert "not converged" in error.value.diagnostics["failure"]
     assert fit_ppml(data, "y", ["x"], ("g",), "c").diagnostics["converged"]
@@ -83,7 +83,9 @@ def test_failed_demeaning_becomes_a_diagnostic(monkeypatch):
     data["c"] = range(n)
     monkeypatch.setattr(adapter, "DENSE_CELLS", 0)
     with pytest.raises(PPMLError) as error:
-        fit_ppml(data, "y", ["x"], ("a", "b"), "c", fixef_tol=1e-14, fixef_maxiter=1)
+        fit_ppml(
+            data, "y", ["x"], ("a", "b"), "c", irls=IRLSOptions(fixef_tol=1e-14, fixef_maxiter=1)
+        )
     assert "fixef_maxiter" in error.value.diagnostics["failure"]
 
 
@@ -91,3 +93,29 @@ def test_all_zero_outcome_is_reported_as_a_failure():
     data = pd.DataFrame({"y": np.zeros(10), "x": np.arange(10.0), "c": range(10)})
     with pytest.raises(PPMLError, match="no observations"):
         fit_ppml(data, "y", ["x"], (), "c")
+
+
+def test_negative_outcome_is_the_estimators_own_error():
+    data = pd.DataFrame({"y": [1.0, -2.0, 3.0], "x": [0.0, 1.0, 2.0], "c": range(3)})
+    with pytest.raises(PPMLError, match="negative") as error:
+        fit_ppml(data, "y", ["x"], (), "c")
+    assert error.value.diagnostics["failure"] == "y has negative values"
+
+
+def test_model_without_fixed_effects_reports_its_constant():
+    import statsmodels.api as sm
+
+    rng = np.random.default_rng(12)
+    data = pd.DataFrame({"x": rng.standard_normal(400), "c": range(400)})
+    data["y"] = rng.poisson(np.exp(0.7 + 0.4 * data["x"])).astype(float)
+    table = fit_ppml(data, "y", ["x"], (), "c", irls=IRLSOptions(tol=1e-12)).table
+    glm = sm.GLM(data["y"], sm.add_constant(data[["x"]]), family=sm.families.Poisson()).fit(
+        tol=1e-12
+    )
+    assert table["term"].tolist() == ["x", "_cons"]
+    cons = table.set_index("term").loc["_cons"]
+    assert cons["coef"] == pytest.approx(glm.params["const"], rel=1e-8)
+    assert cons["coef"] == pytest.approx(0.7, abs=0.1) and cons["se"] > 0
+    # Constant only: log of the mean outcome.
+    only = fit_ppml(data, "y", [], (), "c").table.set_index("term")
+    assert only.loc["_cons", "coef"] == pytest.approx(np.log(data["y"].mean()), rel=1e-12)

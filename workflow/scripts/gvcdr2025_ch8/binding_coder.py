@@ -3,6 +3,8 @@
 from gvcneg.empirics.gvcdr2025_ch8.coder_run import (
     code_examples,
     code_ttd_texts,
+    coder_accuracy,
+    load_corpus,
     load_examples,
     read_ttd_texts,
 )
@@ -13,6 +15,9 @@ with logged(snakemake.log[0]) as log:
     out = snakemake.output
     examples = code_examples(load_examples(snakemake.input.examples))
     save_table(examples, out.examples_csv, out.examples_md, out.examples_html)
+    accuracy = coder_accuracy(load_corpus(snakemake.input.corpus))
+    save_table(accuracy, out.accuracy_csv, out.accuracy_md, out.accuracy_html)
+    log.info("coder accuracy on the labelled corpus:\n%s", accuracy.to_string())
     texts = read_ttd_texts(snakemake.input.texts) if "texts" in snakemake.input.keys() else None
     coded = code_ttd_texts(texts)
     save_table(coded, out.texts_csv, out.texts_md, out.texts_html)

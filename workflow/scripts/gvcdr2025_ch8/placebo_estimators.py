@@ -8,7 +8,7 @@ import pandas as pd  # noqa: E402
 
 from gvcneg.empirics.gvcdr2025_ch8.placebo import (  # noqa: E402
     estimator_placebo,
-    read_penppml_flows,
+    placebo_panel_columns,
     user_flows_for_placebo,
 )
 from gvcneg.empirics.gvcdr2025_ch8.trade_flows import load_trade_flows  # noqa: E402
@@ -22,8 +22,10 @@ with logged(snakemake.log[0]) as log:
     def seeds(key):
         return [base + i for i in range(placebo[key])]
 
-    panel = pd.read_parquet(snakemake.input.panel)
-    flows = {"penppml Comtrade panel": read_penppml_flows(snakemake.input.flows)}
+    user_flows = any(r in snakemake.input.keys() for r in ("batis", "crm_flows"))
+    panel = pd.read_parquet(snakemake.input.panel, columns=placebo_panel_columns(cfg, user_flows))
+    # Converted from the .rda once (rule gvcdr2025_ch8_penppml_flows).
+    flows = {"penppml Comtrade panel": pd.read_parquet(snakemake.input.flows)}
     for role, source in (("batis", "oecd-wto-batis"), ("crm_flows", "baci-crm")):
         if role in snakemake.input.keys():  # the chapter's own flows, when supplied
             flows[source] = user_flows_for_placebo(

@@ -31,7 +31,9 @@ with logged(snakemake.log[0]) as log:
         theme,
         cfg,
     )
-    table, diagnostics = table_trade_effect(data, theme, cfg)
+    table, diagnostics = table_trade_effect(
+        data, theme, cfg, snakemake.params.cfg["reproducibility"]["seed"]
+    )
     profile, path, did2s, event_diagnostics = figure_8_10_profiles(data, cfg)
     diag = diagnostics_frame(
         {f"trade_effect_{theme}": diagnostics, f"event_study_{theme}": event_diagnostics}

@@ -7,6 +7,7 @@ the config section, and returns tables and diagnostics frames.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch8.logit import fit_formation_logit
@@ -81,30 +82,89 @@ def trade_panel(
     return data
 
 
-def table_trade_effect(data: pd.DataFrame, theme: str, config: dict) -> tuple[pd.DataFrame, dict]:
-    """Table 8.3 (CRM) or Table 8.A.5 (digital, with the binding-language interaction)."""
-    from gvcneg.empirics.gvcdr2025_ch8.ppml import fit_ppml  # pyfixest: only where PPML runs
+TABLE_OF_THEME = {"digital": "table_8_a_5", "crm": "table_8_3"}
+
+
+def table_trade_effect(
+    data: pd.DataFrame, theme: str, config: dict, seed: int = 0
+) -> tuple[pd.DataFrame, dict]:
+    """Table 8.3 (CRM) or Table 8.A.5 (digital, with the binding-language interaction).
+
+    Beside the chapter's dyad-clustered standard error: the treatment terms' standard errors
+    under the table's configured clusterings (``se_<clustering>``) and, with ``ri_draws`` > 0,
+    the randomisation-t p-value of ``ttd_active`` over re-assigned signing years
+    (``ri_pvalue``; :mod:`.inference`)."""
+    from gvcneg.empirics.gvcdr2025_ch8.inference import (
+        add_cluster_columns,
+        cluster_spec,
+        randomisation_test,
+    )
+    from gvcneg.empirics.gvcdr2025_ch8.ppml import (  # pyfixest: only where PPML runs
+        IRLSOptions,
+        fit_ppml,
+    )
 
     spec = config["trade_effect"]
+    inference = spec["inference"][TABLE_OF_THEME[theme]]
+    keys = ("exporter", "importer", "year")
+    data = add_cluster_columns(data, keys)
     regressors = [
         "ttd_active",
         *(["ttd_x_binding"] if theme == "digital" else []),
         *spec["controls"],
     ]
-    result = fit_ppml(
-        data,
-        "trade",
-        regressors,
-        tuple(spec["fixed_effects"]),
-        spec["cluster"],
-        maxiter=spec["maxiter"],
-        fixef_tol=spec["fixef_tol"],
-        fixef_maxiter=spec["fixef_maxiter"],
+
+    def fit(frame, cluster, clusterings=None):
+        return fit_ppml(
+            frame,
+            "trade",
+            regressors,
+            tuple(spec["fixed_effects"]),
+            cluster,
+            irls=IRLSOptions(
+                maxiter=spec["maxiter"],
+                fixef_tol=spec["fixef_tol"],
+                fixef_maxiter=spec["fixef_maxiter"],
+            ),
+            clusterings=clusterings,
+        )
+
+    result = fit(
+        data, spec["cluster"], {c: cluster_spec(c, keys) for c in inference["clusterings"]}
     )
+    table = result.table.copy()
+    for clustering in inference["clusterings"]:
+        table[f"se_{clustering}"] = table["term"].map(result.se_by_clustering[clustering])
+    diagnostics = dict(result.diagnostics)
+    if inference["ri_draws"]:
+        timing = data.assign(
+            first_binding_year=data["year"]
+            .where(data["ttd_x_binding"] == 1)
+            .groupby(data["pair"])
+            .transform("min")
+        )
+
+        def treatment_t(frame):
+            frame = frame.assign(
+                ttd_active=(frame["year"] >= frame["ttd_first_year"]).astype(float),
+                ttd_x_binding=(frame["year"] >= frame["first_binding_year"]).astype(float),
+            )
+            row = fit(frame, "pair").table.set_index("term").loc["ttd_active"]
+            return row["coef"] / row["se"]
+
+        _, p_value, stats = randomisation_test(
+            timing,
+            ["ttd_first_year", "first_binding_year"],
+            treatment_t,
+            inference["ri_draws"],
+            np.random.default_rng(seed),
+        )
+        table["ri_pvalue"] = np.where(table["term"] == "ttd_active", p_value, np.nan)
+        diagnostics.update(ri_draws=len(stats), ri_statistic="t (pair-clustered)")
     # Beside each coefficient: the treated pairs, signings and clusters it rests on.
     sample = data.loc[result.in_sample.to_numpy()]
     support = term_support(sample, regressors, spec["cluster"], event_year="ttd_first_year")
-    return result.table.merge(support, on="term", how="left"), result.diagnostics
+    return table.merge(support, on="term", how="left"), diagnostics
 
 
 def figure_8_10_profiles(

@@ -82,6 +82,8 @@ DEFAULT_DISPUTE_TRIGGERS = (
 )
 DEFAULT_ADJUDICATION = (
     r"arbitrat(?:ion|ors?|al)",
+    r"arbitral",
+    r"panels?\b",
     r"tribunals?",
     r"binding decisions?",
     r"courts? of justice",
@@ -100,6 +102,14 @@ DEFAULT_CONSULTATION = (
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n{2,}")
+_FULL_STOP = re.compile(r"(?<=[.!?])\s+|\n{2,}")
+# A legal actor right after one of these is the object of a preposition ("any dispute between
+# the Parties ... shall"), not the subject the mandatory term binds.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:between|among|amongst|of|to|for|with|by|from|on|against|upon)\s+"
+    r"(?:(?:the|each|either|both|any|all|other|a|an)\s+)*$",
+    re.IGNORECASE,
+)
 _NEGATED_ADJUDICATION = r"\b(?:not|no|neither|nor|without)\b[^.;]{{0,60}}?\b(?:{terms})"
 
 
@@ -140,10 +150,14 @@ def _alternation(terms: Iterable[str], escape: bool = False) -> str:
     return "|".join(items)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a legal text into sentences and enumerated clauses."""
+def split_sentences(text: str, clauses: bool = True) -> list[str]:
+    """Split a legal text into sentences, and with ``clauses`` also at semicolons (enumerated
+    clauses). The coder codes whole sentences: a clause split would separate a trigger ("Any
+    dispute ... not resolved within six months;") from what it governs ("shall be submitted to
+    an arbitral tribunal"), and an actor's "shall:" from the enumerated obligations."""
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    splitter = _SENTENCE_END if clauses else _FULL_STOP
+    return [s.strip() for s in splitter.split(text) if s and s.strip()]
 
 
 def _compile(rules: CoderRules) -> dict[str, re.Pattern]:
@@ -154,6 +168,7 @@ def _compile(rules: CoderRules) -> dict[str, re.Pattern]:
     adjudication = _alternation(rules.adjudication)
     return {
         "mandatory": re.compile(rf"\b(?:{actor})\b{gap}(?:{mandatory})\b", re.IGNORECASE),
+        "actor": re.compile(rf"\b(?:{actor})\b", re.IGNORECASE),
         "hedged": re.compile(rf"\b(?:{mandatory})\s+(?:{hedge})\b", re.IGNORECASE)
         if hedge
         else None,
@@ -168,24 +183,33 @@ def _compile(rules: CoderRules) -> dict[str, re.Pattern]:
     }
 
 
-def is_mandatory_sentence(sentence: str, rules: CoderRules = CoderRules()) -> bool:
-    """A legal actor paired with a mandatory term, not softened by a listed hedge."""
-    patterns = _compile(rules)
-    if not patterns["mandatory"].search(sentence):
+def _actor_with_mandatory_term(sentence: str, patterns: dict) -> bool:
+    """Some legal actor that is not a preposition's object is followed (within the gap) by a
+    mandatory term."""
+    for actor in patterns["actor"].finditer(sentence):
+        if _PREPOSITION_BEFORE.search(sentence[: actor.start()]):
+            continue
+        if patterns["mandatory"].match(sentence, actor.start()):
+            return True
+    return False
+
+
+def _mandatory(sentence: str, patterns: dict) -> bool:
+    if not _actor_with_mandatory_term(sentence, patterns):
         return False
     return not (patterns["hedged"] and patterns["hedged"].search(sentence))
+
+
+def is_mandatory_sentence(sentence: str, rules: CoderRules = CoderRules()) -> bool:
+    """A legal actor paired with a mandatory term, not softened by a listed hedge."""
+    return _mandatory(sentence, _compile(rules))
 
 
 def code_binding(sentences: list[str], patterns: dict) -> tuple[str, list[str]]:
     disclaimers = [s for s in sentences if patterns["disclaimer"].search(s)]
     if disclaimers:
         return NON_BINDING, disclaimers
-    mandatory = [
-        s
-        for s in sentences
-        if patterns["mandatory"].search(s)
-        and not (patterns["hedged"] and patterns["hedged"].search(s))
-    ]
+    mandatory = [s for s in sentences if _mandatory(s, patterns)]
     if mandatory:
         return BINDING, mandatory
     return NOT_SPECIFIED, []
@@ -209,7 +233,7 @@ def code_dispute(sentences: list[str], patterns: dict) -> tuple[str, list[str]]:
 def code_text(text: str, rules: CoderRules = CoderRules()) -> CodedText:
     """Code one TTD text (footnote 15): binding language and dispute settlement."""
     patterns = _compile(rules)
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, clauses=False)
     binding, binding_evidence = code_binding(sentences, patterns)
     dispute, dispute_evidence = code_dispute(sentences, patterns)
     return CodedText(

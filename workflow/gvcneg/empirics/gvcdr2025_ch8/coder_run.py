@@ -12,6 +12,9 @@ import yaml
 from gvcneg.empirics.gvcdr2025_ch8.binding_coder import code_text, code_texts
 
 EXAMPLES = Path(__file__).with_name("binding_examples.yaml")
+CORPUS = Path(__file__).with_name("binding_corpus.yaml")
+HELD_OUT_EVERY = 4  # every fourth corpus entry is held out: a quarter of the corpus
+FIELDS = ("binding_language", "dispute_settlement")
 
 TTD_TEXTS = pa.DataFrameSchema(
     {
@@ -50,6 +53,34 @@ def code_examples(examples: list[dict]) -> pd.DataFrame:
 
 def load_examples(path: Path = EXAMPLES) -> list[dict]:
     return yaml.safe_load(Path(path).read_text())["examples"]
+
+
+def load_corpus(path: Path = CORPUS) -> list[dict]:
+    """The labelled corpus, each entry marked ``held_out`` (every ``HELD_OUT_EVERY``-th)."""
+    entries = yaml.safe_load(Path(path).read_text())["corpus"]
+    return [{**entry, "held_out": (i + 1) % HELD_OUT_EVERY == 0} for i, entry in enumerate(entries)]
+
+
+def coder_accuracy(corpus: list[dict]) -> pd.DataFrame:
+    """Share of corpus entries the coder codes as labelled, per part (rules tuned on / held
+    out) and field, with the entries it gets wrong."""
+    coded = [(entry, code_text(entry["text"])) for entry in corpus]
+    rows = []
+    for part, held_out in (("tuned on", False), ("held out", True)):
+        chosen = [(e, c) for e, c in coded if e["held_out"] == held_out]
+        for field in FIELDS:
+            wrong = [e["id"] for e, c in chosen if getattr(c, field) != e["expected"][field]]
+            rows.append(
+                {
+                    "part": part,
+                    "field": field,
+                    "entries": len(chosen),
+                    "correct": len(chosen) - len(wrong),
+                    "accuracy": (len(chosen) - len(wrong)) / len(chosen),
+                    "wrong": "; ".join(wrong),
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 def read_ttd_texts(path: Path) -> dict[str, str]:

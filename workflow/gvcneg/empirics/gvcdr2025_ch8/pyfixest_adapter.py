@@ -13,6 +13,7 @@ from __future__ import annotations
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Literal
 from unittest import mock
 
 import numpy as np
@@ -21,6 +22,8 @@ import pyfixest as pf
 from pyfixest.core import demean as _core_demean
 from pyfixest.core.detect_singletons import detect_singletons as _core_detect_singletons
 from pyfixest.estimation.models.fepois_ import Fepois
+
+Demeaner = Literal["map", "lsmr"]  # alternating projections (pyfixest's default) or LSMR
 
 PYFIXEST_VERSION = "0.60.0"  # the version whose internals this module reads
 
@@ -140,6 +143,18 @@ class FepoisFit:
     def tidy(self) -> pd.DataFrame:
         return self.model.tidy()
 
+    def clustered_se(self, cluster: str) -> pd.Series:
+        """Standard errors (by coefficient name) of the same fit clustered by ``cluster``
+        (a column, or two joined by "+" for two-way clustering), pyfixest's CRV1 with its
+        small-sample factors; the fit's own variance is restored afterwards."""
+        own = self.model._vcov_type_detail, self.model._clustervar
+        try:
+            self.model.vcov({"CRV1": cluster})
+            return self.model.tidy()["Std. Error"].copy()
+        finally:
+            kind, clusters = own
+            self.model.vcov({kind: "+".join(clusters)} if clusters else kind)
+
 
 @contextmanager
 def _count_irls_iterations():
@@ -165,7 +180,7 @@ def fit_fepois(
     fixef_tol: float,
     fixef_maxiter: int,
     collin_tol: float = 1e-9,
-    demeaner: str = "map",
+    demeaner: Demeaner = "map",
 ) -> FepoisFit:
     """pyfixest ``fepois`` with its own separation checks and singleton dropping switched off
     (the caller has done both), the demeaner settings passed through, and a failed demeaning
