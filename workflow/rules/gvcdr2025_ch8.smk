@@ -491,7 +491,7 @@ rule gvcdr2025_ch8_claims:
         has_ttd=CH8_HAS_TTD,
         has_batis=CH8_HAS_BATIS,
         has_crm_trade=CH8_HAS_CRM_TRADE,
-        cfg=config_keys("gvcdr2025_ch8.guards"),
+        cfg=config_keys("gvcdr2025_ch8.guards", "gvcdr2025_ch8.trade_effect.controls"),
     message:
         "Chapter 8: computed quantities for the ledger (awaiting data where inputs are absent)"
     script:

@@ -183,3 +183,43 @@ def test_thin_coefficients_are_flagged_not_judged():
     ledger = build_ledger(TARGETS, frame.reset_index().assign(document="gvcdr2025_ch8"))
     status = ledger.set_index("id").loc["gvcdr2025_ch8.t83_crm_ttd", "status"]
     assert status == "flagged: rests on 5 treated pairs (minimum 20), 5 events (minimum 20)"
+
+
+def test_coefficients_with_substitute_controls_are_stand_ins_not_reproductions():
+    """Table 8.A.5's controls include log GDP, which offline is GDP per capita PPP x population
+    (the chapter: WDI GDP in constant US$): even a coefficient equal to the published one is a
+    stand-in, and the mean of the outcome (no controls involved) is still judged."""
+    table = pd.DataFrame(
+        {
+            "term": ["ttd_active", "rta"],
+            "coef": [0.117, 0.303],
+            "se": [0.05, 0.01],
+            "pvalue": [0.02, 0.0],
+            "pct_effect": [12.4, 35.4],
+            "treated_pairs": [500.0, 400.0],
+            "events": [500.0, np.nan],
+            "clusters": [900.0, 900.0],
+        }
+    )
+    config_controls = ["rta", "log_dist", "log_gdp_exporter", "log_gdp_importer"]
+    results = ch8.ChapterResults(
+        crm_table=table,
+        crm_diagnostics={"mean_outcome": 125.52e6},
+        substitute_controls=ch8.substitute_controls(config_controls),
+    )
+    frame = claims_frame(ch8.chapter_claims(results)).set_index("quantity")
+    assert frame.loc["table_8_3_coef_crm_ttd", "status"] == "stand_in"
+    assert frame.loc["table_8_3_coef_crm_ttd", "value"] == 0.117
+    ledger = build_ledger(TARGETS, frame.reset_index().assign(document="gvcdr2025_ch8"))
+    rows = ledger.set_index("id")
+    assert rows.loc["gvcdr2025_ch8.t83_crm_ttd", "status"].startswith("stand-in (controls: log GDP")
+    assert rows.loc[
+        "gvcdr2025_ch8.t83_crm_ttd", "agrees"
+    ]  # it agrees, and still is no reproduction
+    assert rows.loc["gvcdr2025_ch8.t83_mean", "status"] == "reproduced"
+    # without substitute controls (the document's own GDP series) the same value reproduces
+    assert ch8.substitute_controls(["rta", "log_dist"]) == ()
+    results.substitute_controls = ()
+    frame = claims_frame(ch8.chapter_claims(results)).set_index("quantity")
+    ledger = build_ledger(TARGETS, frame.reset_index().assign(document="gvcdr2025_ch8"))
+    assert ledger.set_index("id").loc["gvcdr2025_ch8.t83_crm_ttd", "status"] == "reproduced"

@@ -6,7 +6,8 @@ targets registry asks about: ``quantity, value, status, note``. ``status`` is on
 note names it), ``not_reproducible`` (the input can never be had, e.g. confidential data) or
 ``untestable`` (the document's premises cannot be met where the claim would be tested; the
 note says which premise and where), ``partial_data`` (computed on part of the document's data)
-or ``flagged`` (the estimate rests on fewer observations than a stated minimum): for these two
+``flagged`` (the estimate rests on fewer observations than a stated minimum) or ``stand_in``
+(the estimate's controls come from substitute data): for these three
 the value is kept, never judged, and the note starts with the ledger status text, e.g.
 "partial data (8 of 185 deals); ...".
 Booleans are written as 1/0; shares of a grid as fractions in [0, 1].
@@ -34,9 +35,10 @@ STATUSES = (
     "untestable",
     "partial_data",
     "flagged",
+    "stand_in",
 )
 # Statuses whose value is kept but never compared into "reproduced"/"differs".
-UNJUDGED = ("partial_data", "flagged")
+UNJUDGED = ("partial_data", "flagged", "stand_in")
 COLUMNS = ["quantity", "value", "status", "note"]
 COVERAGE_COLUMNS = ["coverage_have", "coverage_of", "coverage_unit"]
 

@@ -144,8 +144,9 @@ class Evidence:
     falsifiable: bool | None = None
     # Set by a data guard of the document's claims builder (chapter 8: "partial data (k of n
     # deals)" when a supplied TTD file falls short of the chapter's own counts, "flagged: ..."
-    # when an estimate rests on too few treated pairs/events/clusters): the value is kept and
-    # shown, and this text is the status, for every claim type.
+    # when an estimate rests on too few treated pairs/events/clusters, "stand-in (...)" when
+    # an estimate's controls come from substitute data): the value is kept and shown, and this
+    # text is the status, for every claim type.
     withheld: str | None = None
 
     def __post_init__(self):
@@ -189,9 +190,10 @@ def status(claim_type: str, evidence: Evidence) -> str:
     if evidence.availability != "computed":
         return _UNAVAILABLE[evidence.availability]
     if evidence.withheld:
-        if not evidence.withheld.startswith((PARTIAL, FLAGGED)):
+        if not evidence.withheld.startswith((PARTIAL, FLAGGED, STAND_IN)):
             raise ValueError(
-                f"withheld status {evidence.withheld!r}: expected {PARTIAL!r} or {FLAGGED!r}"
+                f"withheld status {evidence.withheld!r}: expected {PARTIAL!r}, {FLAGGED!r} "
+                f"or {STAND_IN!r}"
             )
         return evidence.withheld
     agrees = bool(evidence.agrees)

@@ -2,7 +2,12 @@
 
 import pandas as pd
 
-from gvcneg.empirics.gvcdr2025_ch8.claims import ChapterResults, chapter_claims, support_flags
+from gvcneg.empirics.gvcdr2025_ch8.claims import (
+    ChapterResults,
+    chapter_claims,
+    substitute_controls,
+    support_flags,
+)
 from gvcneg.empirics.gvcdr2025_ch8.coverage import Coverage
 from gvcneg.empirics.gvcdr2025_ch8.reporting import availability_table
 from gvcneg.io import save_csv
@@ -47,6 +52,8 @@ with logged(snakemake.log[0]) as log:
         log.info(
             "TTD coverage: %s (complete: %s)", results.coverage.label, results.coverage.complete
         )
+    cfg = snakemake.params.cfg["gvcdr2025_ch8"]
+    results.substitute_controls = substitute_controls(cfg["trade_effect"]["controls"])
     results.support = support_flags(results, snakemake.params.cfg["gvcdr2025_ch8"]["guards"])
     log.info("estimates on thin support:\n%s", results.support.to_string())
     claims = claims_frame(chapter_claims(results))

@@ -40,6 +40,26 @@ class ChapterResults:
     digital_diagnostics: dict | None = None
     coverage: Coverage | None = None  # the supplied TTD file against the chapter's counts
     support: pd.DataFrame | None = None  # quantity, status text of estimates on thin support
+    # The controls of Tables 8.3 and 8.A.5 that come from substitute data (empty: none).
+    substitute_controls: tuple[str, ...] = ()
+
+
+# Table 8.1 lists WDI GDP in constant US dollars; offline, log GDP is GDP per capita PPP x
+# population (a different measure), and no source of the document's series can be supplied.
+GDP_CONTROLS = ("log_gdp_exporter", "log_gdp_importer")
+GDP_STAND_IN = "log GDP from GDP per capita PPP x population, not WDI GDP in constant US$"
+# Rows of the two gravity tables whose estimate depends on the regression's controls (the
+# mean of the outcome does not).
+TRADE_EFFECT_ROWS = tuple(
+    f"{table}_{kind}_"
+    for table in ("table_8_3", "table_8_a_5")
+    for kind in ("coef", "se", "stars", "pct")
+)
+
+
+def substitute_controls(controls: list[str]) -> tuple[str, ...]:
+    """What of the configured trade-effect controls is substitute data, as status text."""
+    return (GDP_STAND_IN,) if any(c in GDP_CONTROLS for c in controls) else ()
 
 
 def _value(frame: pd.DataFrame, **where) -> float:
@@ -426,8 +446,9 @@ def support_flags(r: ChapterResults, guards: dict) -> pd.DataFrame:
 
 def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
     """Every computed row rests on the TTD file: below full coverage it is "partial data (k of n
-    deals)", and an estimate on fewer treated pairs, events or clusters than the stated minimum
-    is "flagged"; either way its value is shown and never judged."""
+    deals)"; an estimate on fewer treated pairs, events or clusters than the stated minimum is
+    "flagged"; a coefficient of Tables 8.3/8.A.5 estimated with substitute controls is
+    "stand-in (controls: ...)"; in each case its value is shown and never judged."""
     partial = coverage_status(results.coverage)
     thin = (
         {}
@@ -442,6 +463,11 @@ def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
             out.append(unjudged(claim, partial, coverage_note(results.coverage)))
         elif claim.quantity in thin:
             out.append(unjudged(claim, thin[claim.quantity], "", kind="flagged"))
+        elif results.substitute_controls and claim.quantity.startswith(TRADE_EFFECT_ROWS):
+            # A coefficient of a regression with substitute controls cannot test the published
+            # one: "Partial or substitute data never reproduces".
+            text = "stand-in (controls: " + "; ".join(results.substitute_controls) + ")"
+            out.append(unjudged(claim, text, "", kind="stand_in"))
         else:
             out.append(claim)
     return out
