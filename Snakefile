@@ -47,6 +47,16 @@ for document in DOCUMENTS:
     include: document.rule_file(REPO)
 
 
+# The ledger's and the report's inputs, derived from the rules just declared (gvcneg.registries):
+# rule files register nothing.
+REGISTRIES = derive_registries()
+COMPUTED = REGISTRIES.computed
+# Documents with specification sweeps: results/<document>/robustness.csv (columns id,
+# robustness: "k/n <label>"); the ledger adds it as the column `robustness`.
+ROBUSTNESS = REGISTRIES.robustness
+REPORT_INPUTS = REGISTRIES.report_inputs
+
+
 include: "workflow/rules/ledger.smk"
 include: "workflow/rules/report.smk"
 

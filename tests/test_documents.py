@@ -1,10 +1,13 @@
 """The manifest (documents.yaml) is the one list of documents: everything else agrees with it."""
 
+import importlib
+import os
 from pathlib import Path
 
 import pytest
 import yaml
 
+from gvcneg.devtools.workflow_rules import load_rules
 from gvcneg.documents import (
     CHAPTERS_END,
     CHAPTERS_START,
@@ -13,6 +16,7 @@ from gvcneg.documents import (
     readme_document_table,
     report_chapter_includes,
 )
+from gvcneg.registries import RuleFiles, exhibit_files, manifest_outputs, producer
 
 REPO = Path(__file__).resolve().parents[1]
 INFRASTRUCTURE_RULE_FILES = {"common", "data", "data_sources", "ledger", "report"}
@@ -56,14 +60,42 @@ def test_generated_blocks_are_current(documents):
     ), other_includes
 
 
-def test_every_exhibit_is_made_by_its_rule_file_or_says_why_not(documents):
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules(REPO)
+
+
+def figure_function(document: str, stem: str):
+    """The exhibit's function in gvcneg.figures.<document> (one figure = one function named
+    after the document's label; panels a/b of one figure share it: fig_8_10a -> fig_8_10)."""
+    module = importlib.import_module(f"gvcneg.figures.{document}")
+    return getattr(module, stem, None) or getattr(module, stem.rstrip("ab"), None)
+
+
+def test_every_exhibit_is_made_by_a_rule_script_and_function_of_its_document_or_says_why_not(
+    documents, rules
+):
+    """Structurally, not by substring: the rule that declares the exhibit's file (by name or by
+    its wildcard pattern), the rule's script, and the figure function must all exist, so a
+    missing or misspelt rule, script, function or manifest stem fails here."""
+    by_name = {r.name: r for r in rules}
     for document in documents:
-        text = document.rule_file(REPO).read_text()
+        own = [
+            RuleFiles(r.name, os.path.basename(r.rule_file), r.outputs, ())
+            for r in rules
+            if r.name.startswith(f"{document.id}_")
+        ]
         for exhibit in document.exhibits:
             if exhibit["stem"] is None:
                 assert exhibit.get("not_made"), exhibit
-            else:
-                assert exhibit["stem"] in text, (document.id, exhibit)
+                continue
+            for output in manifest_outputs([exhibit]):
+                primary = exhibit_files(output)[0]
+                made_by = producer(own, f"results/{document.id}/{primary}")
+                assert made_by is not None, (document.id, output)
+                script = by_name[made_by.name].script
+                assert script and (REPO / "workflow" / "scripts" / script).is_file(), made_by
+            assert callable(figure_function(document.id, exhibit["stem"])), exhibit
 
 
 def test_a_manifest_naming_a_missing_file_is_refused(tmp_path):

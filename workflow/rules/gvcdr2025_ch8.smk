@@ -535,37 +535,3 @@ rule gvcdr2025_ch8_binding_coder:
         "Chapter 8: footnote-15 binding-language coder (examples; TTD texts when supplied)"
     script:
         "../scripts/gvcdr2025_ch8/binding_coder.py"
-
-
-COMPUTED[CH8] = res(CH8, "computed.csv")
-REPORT_INPUTS.extend(
-    [
-        CH8_COVERAGE,
-        CH8_AVAILABILITY,
-        CH8_CODER_EXAMPLES["csv"],
-        CH8_CODER_TEXTS["csv"],
-        CH8_CODER_ACCURACY["csv"],
-        CH8_DCI_PLACEBO["summary"],
-        CH8_ESTIMATOR_PLACEBO["summary"],
-    ]
-    + [figure_outputs(CH8, stem)["png"] for stem in CH8_PANEL_FIGURES]
-)
-if CH8_HAS_TTD:
-    REPORT_INPUTS.extend(
-        [
-            figure_outputs(CH8, s)["png"]
-            for s in CH8_TTD_FIGURES + CH8_MAP_FIGURES + CH8_STATS_FIGURES
-        ]
-        + [CH8_TABLE_8_2["csv"], CH8_FORMATION_DIAGNOSTICS]
-        + [CH8_TTD_COVERAGE, CH8_TTD_COVERAGE_FIGURE["png"]]
-    )
-for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):
-    if ch8_usable:
-        REPORT_INPUTS.extend(
-            [
-                CH8_TRADE[ch8_theme]["table"]["csv"],
-                CH8_TRADE[ch8_theme]["diagnostics"],
-                CH8_TRADE[ch8_theme]["profile"]["png"],
-                CH8_TRADE[ch8_theme]["event"]["png"],
-            ]
-        )
