@@ -89,6 +89,12 @@ def manifest_outputs(exhibits: Iterable[dict]) -> list[str]:
     return outputs
 
 
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _has_wildcards(path: str) -> bool:
     return "{" in path
 
@@ -154,13 +160,16 @@ def derive(
     results: str | PurePath,
     data_cache: str | PurePath,
     usable: Callable[[str], bool],
-    exhibits: dict[str, list[str]] | None = None,
+    exhibits: dict[str, list[dict]] | None = None,
+    offline: Callable[[str], bool] | None = None,
     data_rule_file: str = "data.smk",
 ) -> Registries:
     """The registries of one parsed workflow (see the module docstring). ``exhibits``: each
-    document's manifest outputs (:func:`manifest_outputs`). Raises ValueError where a
-    document's rules break the convention: a rule ``<document>_*`` outside ``<document>.smk``,
-    no rule declaring the document's computed.csv, or a manifest exhibit no rule declares."""
+    document's manifest entries (documents.yaml); ``offline``: whether a source is available
+    without the user (the registry's ``available``). Raises ValueError where a document's rules
+    break the convention: a rule ``<document>_*`` outside ``<document>.smk``, no rule declaring
+    the document's computed.csv, a manifest exhibit no rule declares, or an exhibit whose
+    ``needs:`` differ from the sources its rule needs that are not offline."""
     exhibits = exhibits or {}
     results = PurePath(results)
     sources = needed_sources(rules, data_cache)
@@ -184,19 +193,29 @@ def derive(
         sweep = str(results / document / "robustness.csv")
         if sweep in declared:
             robustness[document] = sweep
-        for output in exhibits.get(document, ()):
-            # the first file (a figure's PNG, a table's CSV) must be declared; the others
-            # count where a rule declares them
-            for i, file in enumerate(exhibit_files(output)):
-                path = str(results / document / file)
-                made_by = producer(own, path)
-                if made_by is None and i == 0:
-                    problems.append(
-                        f"documents.yaml: {document} exhibit {output!r}: no rule {document}_* "
-                        f"in {document}.smk declares {path}"
-                    )
-                elif made_by is not None and made_by.name not in awaiting:
-                    exhibit_inputs.append(path)
+        for exhibit in exhibits.get(document, ()):
+            for output in manifest_outputs([exhibit]):
+                # the first file (a figure's PNG, a table's CSV) must be declared; the others
+                # count where a rule declares them
+                for i, file in enumerate(exhibit_files(output)):
+                    path = str(results / document / file)
+                    made_by = producer(own, path)
+                    if made_by is None and i == 0:
+                        problems.append(
+                            f"documents.yaml: {document} exhibit {output!r}: no rule "
+                            f"{document}_* in {document}.smk declares {path}"
+                        )
+                    elif made_by is not None and made_by.name not in awaiting:
+                        exhibit_inputs.append(path)
+                    if made_by is not None and i == 0 and offline is not None:
+                        declared_needs = set(_as_list(exhibit.get("needs")))
+                        dag_needs = {s for s in sources[made_by.name] if not offline(s)}
+                        if declared_needs != dag_needs:
+                            problems.append(
+                                f"documents.yaml: {document} exhibit {output!r} declares needs "
+                                f"{sorted(declared_needs)} but its rule {made_by.name} needs "
+                                f"{sorted(dag_needs)} (sources not available offline)"
+                            )
     if problems:
         raise ValueError("; ".join(problems))
     prefixes = tuple(f"{d}_" for d in documents)

@@ -9,7 +9,7 @@ from pathlib import Path
 from gvcneg.config import check_config_files, select_config
 from gvcneg.documents import load_documents
 from gvcneg.import_graph import DependencyCache, code_files
-from gvcneg.registries import derive, manifest_outputs, rule_files
+from gvcneg.registries import derive, rule_files
 from gvcneg.workflow_env import put_package_on_pythonpath, refuse_whitespace
 
 # The files in the order their values take effect (--configfile last); keys set with
@@ -149,5 +149,6 @@ def derive_registries():
         RESULTS,
         DATA_CACHE,
         source_usable,
-        {d.id: manifest_outputs(d.exhibits) for d in DOCUMENTS},
+        {d.id: list(d.exhibits) for d in DOCUMENTS},
+        offline=lambda source: SOURCES[source].available,
     )
