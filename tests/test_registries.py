@@ -107,3 +107,15 @@ def test_pattern_regex_honours_constraints():
     assert not regex.fullmatch("results/x/fig_3.png")
     assert pattern_regex("a/{chunk}.csv").fullmatch("a/7.csv")
     assert not pattern_regex("a/{chunk}.csv").fullmatch("b/7.csv")
+
+
+def test_an_optional_source_supplied_by_the_user_need_not_be_declared():
+    rules = [*toy_rules()]
+    rules[4] = rule(
+        "toy_figure", "toy.smk",
+        [f"results/toy/figures/{{stem,fig_1|fig_2}}.{e}" for e in ("png", "svg", "csv")],
+        ["results/toy/deals.csv", "data-cache/texts/texts.csv"],
+    )  # fmt: skip
+    assert derived(usable=lambda s: True, rules=rules).awaiting == {}
+    with pytest.raises(ValueError, match="fig_1.*needs"):
+        derived(usable=lambda s: s not in ("ttd", "texts"), rules=rules)

@@ -47,6 +47,8 @@ class Registries:
     report_inputs: list[str]
     # rule -> the unusable sources it needs (only rules that cannot run here)
     awaiting: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the declared outputs (without wildcards) of those rules
+    unavailable: frozenset[str] = frozenset()
 
 
 def rule_files(rules: Iterable) -> list[RuleFiles]:
@@ -169,7 +171,8 @@ def derive(
     without the user (the registry's ``available``). Raises ValueError where a document's rules
     break the convention: a rule ``<document>_*`` outside ``<document>.smk``, no rule declaring
     the document's computed.csv, a manifest exhibit no rule declares, or an exhibit whose
-    ``needs:`` differ from the sources its rule needs that are not offline."""
+    ``needs:`` name a source its rule does not need, or leave out one it needs that is neither
+    offline nor supplied."""
     exhibits = exhibits or {}
     results = PurePath(results)
     sources = needed_sources(rules, data_cache)
@@ -210,7 +213,10 @@ def derive(
                     if made_by is not None and i == 0 and offline is not None:
                         declared_needs = set(_as_list(exhibit.get("needs")))
                         dag_needs = {s for s in sources[made_by.name] if not offline(s)}
-                        if declared_needs != dag_needs:
+                        # a supplied optional source (texts joining when given) is an input
+                        # only when supplied: a usable source need not be declared
+                        undeclared = {s for s in dag_needs - declared_needs if not usable(s)}
+                        if undeclared or not declared_needs <= dag_needs:
                             problems.append(
                                 f"documents.yaml: {document} exhibit {output!r} declares needs "
                                 f"{sorted(declared_needs)} but its rule {made_by.name} needs "
@@ -226,4 +232,9 @@ def derive(
             continue
         report_inputs.extend(out for out in r.outputs if not _has_wildcards(out))
     report_inputs.extend(exhibit_inputs)
-    return Registries(computed, robustness, list(dict.fromkeys(report_inputs)), awaiting)
+    unavailable = frozenset(
+        out for r in rules if r.name in awaiting for out in r.outputs if not _has_wildcards(out)
+    )
+    return Registries(
+        computed, robustness, list(dict.fromkeys(report_inputs)), awaiting, unavailable
+    )

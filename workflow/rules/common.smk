@@ -152,3 +152,29 @@ def derive_registries():
         {d.id: list(d.exhibits) for d in DOCUMENTS},
         offline=lambda source: SOURCES[source].available,
     )
+
+
+def can_make(path):
+    """Whether ``path`` can be had with the data here: a registered source file if its source
+    is usable, a rule's output unless that rule needs (through its inputs) a source that is not
+    (REGISTRIES, derived once from the DAG after the includes). Call it only when jobs are
+    planned (in input and params functions)."""
+    cache = os.path.join(str(DATA_CACHE), "")
+    if str(path).startswith(cache):
+        return source_usable(os.path.relpath(path, cache).split(os.sep)[0])
+    return str(path) not in REGISTRIES.unavailable
+
+
+def inputs_that_can_be_made(candidates, when=None):
+    """An input function: the named ``candidates`` that can be made here (:func:`can_make`),
+    or, for a role listed in ``when``, whose ``when`` file can be."""
+    when = when or {}
+
+    def inputs(wildcards):
+        return {
+            role: path
+            for role, path in candidates.items()
+            if can_make(when.get(role, path))
+        }
+
+    return inputs
