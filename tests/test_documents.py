@@ -2,6 +2,7 @@
 
 import importlib
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,34 @@ def test_a_manifest_naming_a_missing_file_is_refused(tmp_path):
     )
     with pytest.raises(ManifestError, match="ghost.*ghost.smk"):
         load_documents(tmp_path)
+
+
+REPORT_CALL = re.compile(r'h\.(figure|table)\(\s*"([a-z0-9_]+)",\s*"([a-z0-9_]+)"')
+
+
+def test_every_report_call_names_a_declared_output_and_every_exhibit_has_one(documents, rules):
+    """The report's h.figure/h.table calls (report/_<document>.qmd) are tied to the DAG and the
+    manifest by the exhibit key, exactly (fig_7_1 is not found inside fig_7_10): each call names
+    an output a rule of that document declares, and each manifest exhibit is called by name or,
+    in chapter 8, through the chapter's availability items (gvcneg.empirics.gvcdr2025_ch8)."""
+    from gvcneg.empirics.gvcdr2025_ch8.reporting import ITEMS
+
+    looped = {("gvcdr2025_ch8", stem) for stem, *_ in ITEMS}
+    for document in documents:
+        own = [
+            RuleFiles(r.name, os.path.basename(r.rule_file), r.outputs, ())
+            for r in rules
+            if r.name.startswith(f"{document.id}_")
+        ]
+        text = (REPO / "report" / f"_{document.id}.qmd").read_text()
+        called = set()
+        for kind, doc, stem in REPORT_CALL.findall(text):
+            assert doc == document.id, (document.id, doc, stem)
+            output = f"figures/{stem}" if kind == "figure" else f"tables/{stem}"
+            path = f"results/{doc}/{exhibit_files(output)[0]}"
+            assert producer(own, path) is not None, f"h.{kind}({doc!r}, {stem!r}): no rule makes it"
+            called.add(stem)
+        for exhibit in document.exhibits:
+            stem = exhibit["stem"]
+            if stem is not None:
+                assert stem in called or (document.id, stem) in looped, (document.id, stem)
