@@ -5,6 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORES  ?= all
+# One import root: every `python -m gvcneg...` here (the run guard, make verify, make exhibits)
+# imports this checkout's workflow/gvcneg, even with a virtualenv shared with another clone.
+export PYTHONPATH := $(CURDIR)/workflow$(if $(PYTHONPATH),:$(PYTHONPATH),)
 
 .PHONY: data-files report-index replicate replicate-slurm test test-fast test-slurm lint dag bench lock envs exhibits verify clean-results data-status ttd-template
 

@@ -4,6 +4,8 @@ and are current."""
 from pathlib import Path
 
 import pytest
+import yaml
+from dag_run import copy_repository
 
 from gvcneg.devtools.figure_map import (
     GRAPH_END,
@@ -41,3 +43,29 @@ def test_readme_exhibit_table_and_graph_are_generated_from_the_current_dag(tmp_p
     graph = pipeline_mermaid(REPO, tmp_path)
     assert "flowchart LR" in graph and "deremer2023_figures" in graph
     assert current_block(readme, GRAPH_START, GRAPH_END) == graph, "run `make exhibits`"
+
+
+@pytest.mark.slow  # plans the whole DAG twice (Snakemake)
+def test_supplying_the_ttd_file_changes_no_line_of_the_readme(tmp_path):
+    """A checkout whose paths.yaml supplies the chapter-8 files (which add rules to the
+    default DAG) still generates the README the repository holds."""
+    clone = copy_repository(tmp_path / "clone")
+    user = tmp_path / "user"
+    user.mkdir()
+    paths = yaml.safe_load((clone / "paths.yaml").read_text())
+    paths["paths"]["user_data"] = {}
+    for source, name in [
+        ("wto-ttd", "ttd_database.xlsx"),
+        ("wto-ttd-texts", "ttd_texts.csv"),
+        ("oecd-wto-batis", "batis_bpm6.csv"),
+        ("baci-crm", "crm_bilateral_trade.csv"),
+    ]:
+        (user / name).write_text("")
+        paths["paths"]["user_data"][source] = str(user / name)
+    (clone / "paths.yaml").write_text(yaml.safe_dump(paths))
+    readme = (REPO / "README.md").read_text()
+    workdir = tmp_path / "run"
+    workdir.mkdir()
+    assert exhibit_table(dag_outputs(clone, workdir), clone) == current_block(readme)
+    graph = pipeline_mermaid(clone, workdir)
+    assert graph == current_block(readme, GRAPH_START, GRAPH_END)

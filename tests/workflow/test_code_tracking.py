@@ -7,7 +7,9 @@ This is what makes an edit to any module under workflow/gvcneg/ re-run the jobs 
 from pathlib import Path
 
 import pytest
+import yaml
 
+from gvcneg.config import premise_modules
 from gvcneg.devtools.workflow_rules import load_rules
 from gvcneg.import_graph import code_files
 
@@ -46,7 +48,13 @@ def _parse_time_modules(tmp_path) -> set[str]:
     ]
     probe = tmp_path / "parse_time.py"
     probe.write_text("\n".join(lines) + "\n")
-    return {str(p) for p in code_files(probe, WORKFLOW)}
+    # each document's premises, found by gvcneg.config while it validates the configuration
+    config = yaml.safe_load((REPO / "config.yaml").read_text())
+    premises = [Path(m.__file__) for m in premise_modules(config)]
+    assert premises, "no document states premises: gvcneg.config.premise_modules finds none"
+    return {str(p) for f in premises for p in [f.resolve(), *code_files(f, WORKFLOW)]} | {
+        str(p) for p in code_files(probe, WORKFLOW)
+    }
 
 
 def test_every_module_is_run_by_some_rule_or_by_the_snakefile(rules, tmp_path):

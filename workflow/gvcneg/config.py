@@ -11,6 +11,8 @@ line that set the key, the dotted key, the offending value and what is allowed, 
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -339,75 +341,32 @@ def _finite(*values) -> bool:
     return all(_is_number(v) and math.isfinite(v) for v in values)
 
 
+# Where a document keeps the premises its configuration must respect: a module ``premises``
+# in its package (``gvcneg.<area>.<document>``) with ``config_errors(config)``; this module
+# names no document.
+PREMISE_AREAS = ("theory", "empirics")
+
+
+def premise_modules(config: Mapping) -> list:
+    """The ``premises`` module of every configured document that has one."""
+    modules = []
+    for key in config:
+        if not (isinstance(key, str) and key.isidentifier()):
+            continue
+        for area in PREMISE_AREAS:
+            name = f"gvcneg.{area}.{key}.premises"
+            if importlib.util.find_spec(f"gvcneg.{area}.{key}") and importlib.util.find_spec(name):
+                modules.append(importlib.import_module(name))
+    return modules
+
+
 def document_errors(config: Mapping) -> list[tuple[tuple, str]]:
     """(key path, problem) for relations the documents (or the schemas' descriptions) state
-    between keys: premises a run must not silently violate."""
+    between keys: premises a run must not silently violate. Each document states its own
+    (:func:`premise_modules`)."""
     errors: list[tuple[tuple, str]] = []
-    # DeRemer (2023): "All public export industry parameters are strictly less than those for
-    # the government" (gamma_E^W < gamma_E^G); import weights are equal, or relaxed to
-    # gamma_M^G > gamma_M^W, so gamma_M^W <= gamma_M^G.
-    for scenario in ((), ("asymmetric_example",)):
-        for country in ("home", "foreign"):
-            base = ("deremer2023", *scenario)
-            gov = _at(config, *base, "government", country) or {}
-            pub = _at(config, *base, "public", country) or {}
-            for weight, strict in (("gamma_E", True), ("gamma_M", False)):
-                g, w = gov.get(weight), pub.get(weight)
-                if _finite(g, w) and (w >= g if strict else w > g):
-                    relation = "<" if strict else "<="
-                    errors.append(
-                        (
-                            (*base, "public", country, weight),
-                            f"the public's {weight} = {w!r} must be {relation} the government's "
-                            f"({g!r}): DeRemer (2023)'s premise for the public's weights",
-                        )
-                    )
-    gap = _at(config, "deremer2023", "remark_grid", "public_gamma_E_gap", "min")
-    if _finite(gap) and gap <= 0:
-        errors.append(
-            (
-                ("deremer2023", "remark_grid", "public_gamma_E_gap", "min"),
-                f"= {gap!r}: the public's export weight must be strictly below the "
-                "government's (gap > 0)",
-            )
-        )
-    # Jackson: Home is the reluctant liberalizer, Foreign the demandeur.
-    home = _at(config, "jackson_two_level", "negotiators", "home", "ideal_depth")
-    foreign = _at(config, "jackson_two_level", "negotiators", "foreign", "ideal_depth")
-    if _finite(home, foreign) and home >= foreign:
-        errors.append(
-            (
-                ("jackson_two_level", "negotiators", "home", "ideal_depth"),
-                f"= {home!r} must be below Foreign's ideal depth {foreign!r} (Home is the "
-                "reluctant liberalizer)",
-            )
-        )
-    # GVC DR 2025 ch. 8, section 8.4: the CRM window contains the digital window.
-    crm = _at(config, "gvcdr2025_ch8", "years", "crm")
-    digital = _at(config, "gvcdr2025_ch8", "years", "digital")
-    if (
-        isinstance(crm, list)
-        and isinstance(digital, list)
-        and len(crm) == len(digital) == 2
-        and _finite(*crm, *digital)
-        and not (crm[0] <= digital[0] and digital[1] <= crm[1])
-    ):
-        errors.append(
-            (
-                ("gvcdr2025_ch8", "years", "digital"),
-                f"= {digital!r} must lie within the CRM window {crm!r} (section 8.4)",
-            )
-        )
-    release = _at(config, "gvcdr2025_ch8", "sanctions", "release_last_year")
-    until = _at(config, "gvcdr2025_ch8", "sanctions", "treat_ongoing_until")
-    if _finite(release, until) and until < release:
-        errors.append(
-            (
-                ("gvcdr2025_ch8", "sanctions", "treat_ongoing_until"),
-                f"= {until!r} is before the release's last year {release!r}; ongoing cases "
-                "cannot end before the data do",
-            )
-        )
+    for module in premise_modules(config):
+        errors.extend(module.config_errors(config))
     return errors
 
 

@@ -1,5 +1,5 @@
-# Shared set-up: config validation at start-up, result paths, registries that the
-# document rule files extend (report inputs, computed quantities for the ledger).
+# Shared set-up: config validation at start-up, result paths, helpers for the rule files, and
+# the registries read back from the rules once every rule file is included.
 import atexit
 import gc
 import os
@@ -9,6 +9,7 @@ from pathlib import Path
 from gvcneg.config import check_config_files, select_config
 from gvcneg.documents import load_documents
 from gvcneg.import_graph import DependencyCache, code_files
+from gvcneg.registries import derive, rule_files
 from gvcneg.workflow_env import put_package_on_pythonpath, refuse_whitespace
 
 # The files in the order their values take effect (--configfile last); keys set with
@@ -56,14 +57,6 @@ os.environ.update(PYTHONHASHSEED=str(SEED % 2**32))
 # objects are skipped by those walks and still freed. Runs after Snakemake has released its
 # lock and written its log (atexit handlers run after main() returns); jobs are not affected.
 atexit.register(gc.freeze)
-
-# Each document's rule file registers what the report needs and which computed.csv
-# answers its targets in targets/<document>.yaml.
-REPORT_INPUTS = []
-COMPUTED = {}
-# Documents with specification sweeps register results/<document>/robustness.csv (columns id,
-# robustness: "k/n <label>") here; the ledger adds it as the column `robustness`.
-ROBUSTNESS = {}
 
 
 # Each package file's direct imports, kept between starts (keyed by file version and by the
@@ -143,3 +136,45 @@ def rule_scripts():
         for r in workflow.rules
         if r.script
     }
+
+
+def derive_registries():
+    """What the ledger and the report take from each document, read back from the rules
+    (``<document>_*`` in ``<document>.smk``, and data.smk) once all are included: each
+    document's computed.csv, its robustness.csv where it declares one, and every output of
+    every rule that can run with the data here (gvcneg.registries)."""
+    return derive(
+        rule_files(workflow.rules),
+        [d.id for d in DOCUMENTS],
+        RESULTS,
+        DATA_CACHE,
+        source_usable,
+        {d.id: list(d.exhibits) for d in DOCUMENTS},
+        offline=lambda source: SOURCES[source].available,
+    )
+
+
+def can_make(path):
+    """Whether ``path`` can be had with the data here: a registered source file if its source
+    is usable, a rule's output unless that rule needs (through its inputs) a source that is not
+    (REGISTRIES, derived once from the DAG after the includes). Call it only when jobs are
+    planned (in input and params functions)."""
+    cache = os.path.join(str(DATA_CACHE), "")
+    if str(path).startswith(cache):
+        return source_usable(os.path.relpath(path, cache).split(os.sep)[0])
+    return str(path) not in REGISTRIES.unavailable
+
+
+def inputs_that_can_be_made(candidates, when=None):
+    """An input function: the named ``candidates`` that can be made here (:func:`can_make`),
+    or, for a role listed in ``when``, whose ``when`` file can be."""
+    when = when or {}
+
+    def inputs(wildcards):
+        return {
+            role: path
+            for role, path in candidates.items()
+            if can_make(when.get(role, path))
+        }
+
+    return inputs

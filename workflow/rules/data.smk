@@ -81,6 +81,3 @@ rule country_metadata:
         "Building the country-metadata table (income group by fiscal year, region, ISO3)"
     script:
         "../scripts/data/country_metadata.py"
-
-
-REPORT_INPUTS.extend([res("data", "sources.csv"), res("data", "country_metadata.csv")])

@@ -1,5 +1,6 @@
 # The data layer's registry and helpers (included by data.smk): SOURCES, DATA_CACHE,
 # USER_DATA, source_file(source, file_name) and source_usable(source).
+import os
 import re
 import sys
 
@@ -9,7 +10,14 @@ from gvcneg.data.registry import load_sources
 
 SOURCES = load_sources(REPO / "sources")
 DATA_CACHE = Path(config["paths"]["data_cache"])
-USER_DATA = config["paths"]["user_data"]
+# `make exhibits` plans the DAG of a checkout without user data (GVCNEG_PLAN_WITHOUT_USER_DATA=1,
+# gvcneg.devtools.figure_map), so the README it writes does not change when a user supplies a
+# file in paths.yaml.
+USER_DATA = (
+    {}
+    if os.environ.get("GVCNEG_PLAN_WITHOUT_USER_DATA")
+    else config["paths"]["user_data"]
+)
 
 unknown_user_data = sorted(set(USER_DATA) - set(SOURCES))
 if unknown_user_data:

@@ -193,22 +193,3 @@ rule deremer2023_claim_falsifiability:
         "DeRemer (2023): re-checking every claim with a premise violated"
     script:
         "../scripts/deremer2023/claim_falsifiability.py"
-
-
-COMPUTED[DEREMER] = res(DEREMER, "computed.csv")
-REPORT_INPUTS.extend(
-    [
-        *DEREMER_FIG_1.values(),
-        *DEREMER_FIG_GRID.values(),
-        DEREMER_EQUILIBRIA["csv"],
-        DEREMER_POWER["csv"],
-        DEREMER_GRID_SUMMARY["csv"],
-        DEREMER_GRID_UNSOLVED["csv"],
-        DEREMER_POLITICAL_OPTIMUM["csv"],
-        DEREMER_CONDITION["csv"],
-        DEREMER_LOWER_TARIFFS["csv"],
-        *DEREMER_FIG_CONDITION.values(),
-        DEREMER_FALSIFIABILITY,
-        DEREMER_GRID_POINTS,
-    ]
-)

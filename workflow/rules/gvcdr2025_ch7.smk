@@ -572,29 +572,3 @@ rule gvcdr2025_ch7_verdict_sweep:
         "GVCDR 2025 ch. 7: verdicts under every specification, robustness labels"
     script:
         "../scripts/ledger/verdict_sweep.py"
-
-
-COMPUTED[CH7] = res(CH7, "computed.csv")
-ROBUSTNESS[CH7] = res(CH7, "robustness.csv")
-REPORT_INPUTS.extend(
-    [
-        path
-        for stem in CH7_FIGURES + CH7_DIAGRAMS + CH7_SIMULATED
-        for path in figure_outputs(CH7, stem).values()
-    ]
-    + list(CH7_FIG_7_14_TABLE.values())
-    + [
-        res(CH7, "tables", "fig_7_7_estimates.csv"),
-        res(CH7, "tables", "fig_7_8_summary.csv"),
-        res(CH7, "tables", "fig_7_15_fits.csv"),
-        res(CH7, "tables", "fig_7_10_simulation_check.csv"),
-        CH7_PANEL,
-        res(CH7, "computed.csv"),
-        res(CH7, "verdict_sweep.csv"),
-        res(CH7, "robustness.csv"),
-        res(CH7, "sweep_choices.csv"),
-        res(CH7, "tables", "data_artefacts.csv"),
-        *expand(CH7_SWEEP_FAMILY, family=list(CH7_SWEEP)),
-        *figure_outputs(CH7, "specification_curve").values(),
-    ]
-)

@@ -6,9 +6,8 @@ from gvcneg.empirics.gvcdr2025_ch8 import inputs as ch8_inputs
 
 CH8 = "gvcdr2025_ch8"
 CH8_CONFIG = config[CH8]
-CH8_HAS_TTD = source_usable("wto-ttd")
-CH8_HAS_BATIS = CH8_HAS_TTD and source_usable("oecd-wto-batis")
-CH8_HAS_CRM_TRADE = CH8_HAS_TTD and source_usable("baci-crm")
+# Which results can be made is decided once, from the DAG and the supplied data (can_make in
+# common.smk, gvcneg.registries): rules here declare their inputs and nothing else.
 
 CH8_PANEL = res(CH8, "panel", "dyad_panel.parquet")
 CH8_COVERAGE = res(CH8, "panel", "coverage_by_year.csv")
@@ -184,19 +183,22 @@ CH8_ESTIMATOR_PLACEBO = {
 
 rule gvcdr2025_ch8_placebo_estimators:
     input:
-        **(
-            {"batis": source_file(*ch8_inputs.TRADE_FILES["digital"])}
-            if CH8_HAS_BATIS
-            else {}
-        ),
-        **(
-            {"crm_flows": source_file(*ch8_inputs.TRADE_FILES["crm"])}
-            if CH8_HAS_CRM_TRADE
-            else {}
+        # The chapter's own flows join the placebo where its trade-effect rule can run (the
+        # user supplied them and the TTD).
+        unpack(
+            inputs_that_can_be_made(
+                {
+                    "batis": source_file(*ch8_inputs.TRADE_FILES["digital"]),
+                    "crm_flows": source_file(*ch8_inputs.TRADE_FILES["crm"]),
+                },
+                when={
+                    "batis": CH8_TRADE["digital"]["raw_table"],
+                    "crm_flows": CH8_TRADE["crm"]["raw_table"],
+                },
+            )
         ),
         panel=CH8_PANEL,
         flows=CH8_PENPPML_FLOWS,
-        # The chapter's own flows join the placebo when the user supplies them.
         code=code_inputs("gvcdr2025_ch8/placebo_estimators.py"),
     output:
         **CH8_ESTIMATOR_PLACEBO,
@@ -459,24 +461,24 @@ for ch8_theme, (ch8_source, ch8_file) in ch8_inputs.TRADE_FILES.items():
             "../scripts/gvcdr2025_ch8/trade_effect.py"
 
 
-# What the claims read: only the results whose inputs are available.
-CH8_CLAIM_INPUTS = {"coverage": CH8_COVERAGE}
-if CH8_HAS_TTD:
-    CH8_CLAIM_INPUTS.update(CH8_DESCRIPTIVES)
-    CH8_CLAIM_INPUTS.update(CH8_PANEL_STATS)
-    CH8_CLAIM_INPUTS["odds"] = CH8_ODDS
-    CH8_CLAIM_INPUTS["ttd_coverage"] = CH8_TTD_COVERAGE
-for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):
-    if ch8_usable:
-        CH8_CLAIM_INPUTS[f"{ch8_theme}_table"] = CH8_TRADE[ch8_theme]["raw_table"]
-        CH8_CLAIM_INPUTS[f"{ch8_theme}_diagnostics"] = CH8_TRADE[ch8_theme][
-            "diagnostics"
-        ]
+# What the claims can read: each result is taken where it can be made here.
+CH8_CLAIM_INPUTS = {
+    **CH8_DESCRIPTIVES,
+    **CH8_PANEL_STATS,
+    "odds": CH8_ODDS,
+    "ttd_coverage": CH8_TTD_COVERAGE,
+    **{
+        f"{theme}_{kind}": CH8_TRADE[theme][key]
+        for theme in CH8_TRADE
+        for kind, key in (("table", "raw_table"), ("diagnostics", "diagnostics"))
+    },
+}
 
 
 rule gvcdr2025_ch8_claims:
     input:
-        **CH8_CLAIM_INPUTS,
+        unpack(inputs_that_can_be_made(CH8_CLAIM_INPUTS)),
+        coverage=CH8_COVERAGE,
         code=code_inputs("gvcdr2025_ch8/claims.py"),
     output:
         computed=res(CH8, "computed.csv"),
@@ -488,9 +490,9 @@ rule gvcdr2025_ch8_claims:
     conda:
         ENVS["empirics"]
     params:
-        has_ttd=CH8_HAS_TTD,
-        has_batis=CH8_HAS_BATIS,
-        has_crm_trade=CH8_HAS_CRM_TRADE,
+        has_ttd=lambda wildcards: can_make(CH8_DEALS),
+        has_batis=lambda wildcards: can_make(CH8_TRADE["digital"]["raw_table"]),
+        has_crm_trade=lambda wildcards: can_make(CH8_TRADE["crm"]["raw_table"]),
         cfg=config_keys("gvcdr2025_ch8.guards", "gvcdr2025_ch8.trade_effect.controls"),
     message:
         "Chapter 8: computed quantities for the ledger (awaiting data where inputs are absent)"
@@ -535,37 +537,3 @@ rule gvcdr2025_ch8_binding_coder:
         "Chapter 8: footnote-15 binding-language coder (examples; TTD texts when supplied)"
     script:
         "../scripts/gvcdr2025_ch8/binding_coder.py"
-
-
-COMPUTED[CH8] = res(CH8, "computed.csv")
-REPORT_INPUTS.extend(
-    [
-        CH8_COVERAGE,
-        CH8_AVAILABILITY,
-        CH8_CODER_EXAMPLES["csv"],
-        CH8_CODER_TEXTS["csv"],
-        CH8_CODER_ACCURACY["csv"],
-        CH8_DCI_PLACEBO["summary"],
-        CH8_ESTIMATOR_PLACEBO["summary"],
-    ]
-    + [figure_outputs(CH8, stem)["png"] for stem in CH8_PANEL_FIGURES]
-)
-if CH8_HAS_TTD:
-    REPORT_INPUTS.extend(
-        [
-            figure_outputs(CH8, s)["png"]
-            for s in CH8_TTD_FIGURES + CH8_MAP_FIGURES + CH8_STATS_FIGURES
-        ]
-        + [CH8_TABLE_8_2["csv"], CH8_FORMATION_DIAGNOSTICS]
-        + [CH8_TTD_COVERAGE, CH8_TTD_COVERAGE_FIGURE["png"]]
-    )
-for ch8_theme, ch8_usable in (("digital", CH8_HAS_BATIS), ("crm", CH8_HAS_CRM_TRADE)):
-    if ch8_usable:
-        REPORT_INPUTS.extend(
-            [
-                CH8_TRADE[ch8_theme]["table"]["csv"],
-                CH8_TRADE[ch8_theme]["diagnostics"],
-                CH8_TRADE[ch8_theme]["profile"]["png"],
-                CH8_TRADE[ch8_theme]["event"]["png"],
-            ]
-        )

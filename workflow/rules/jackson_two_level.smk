@@ -185,18 +185,3 @@ rule jackson_two_level_claim_falsifiability:
         "Jackson two-level game: re-checking each claim in richer or perturbed models"
     script:
         "../scripts/jackson_two_level/claim_falsifiability.py"
-
-
-COMPUTED[JACKSON] = res(JACKSON, "computed.csv")
-REPORT_INPUTS.extend(
-    [
-        *JACKSON_FIG_WINSETS.values(),
-        *JACKSON_FIG_DEFECTION.values(),
-        JACKSON_FACTS["csv"],
-        JACKSON_DERIVED["csv"],
-        JACKSON_PARAMETERS["csv"],
-        JACKSON_OPTIMUM["csv"],
-        COMPUTED[JACKSON],
-        JACKSON_FALSIFIABILITY,
-    ]
-)

@@ -193,23 +193,3 @@ rule mattoo_olarreaga2000_falsifiability:
         "Mattoo and Olarreaga (2000): re-checking every claim under deliberate perturbations"
     script:
         "../scripts/mattoo_olarreaga2000/falsifiability.py"
-
-
-COMPUTED[MO2000] = res(MO2000, "computed.csv")
-REPORT_INPUTS.extend(
-    [
-        *[
-            path
-            for stem in MO2000_FIGURES
-            for path in figure_outputs(MO2000, stem).values()
-        ],
-        *MO2000_FIG_GRID.values(),
-        MO2000_SOLVED,
-        MO2000_RULES["csv"],
-        MO2000_CHECK["csv"],
-        MO2000_GRID_SUMMARY["csv"],
-        MO2000_GRID_INVALID["csv"],
-        res(MO2000, "computed.csv"),
-        res(MO2000, "claim_falsifiability.csv"),
-    ]
-)

@@ -224,20 +224,3 @@ rule nbt2015_verdict_sweep:
         "National Board of Trade (2015): verdicts under every specification, robustness labels"
     script:
         "../scripts/ledger/verdict_sweep.py"
-
-
-COMPUTED[NBT] = res(NBT, "computed.csv")
-ROBUSTNESS[NBT] = res(NBT, "robustness.csv")
-REPORT_INPUTS.extend(
-    [
-        *NBT_FIG_1.values(),
-        *NBT_WTO_PLUS.values(),
-        *NBT_WTO_PLUS_TRENDS.values(),
-        *NBT_STRI_EU.values(),
-        NBT_SERIES,
-        res(NBT, "verdict_sweep.csv"),
-        res(NBT, "robustness.csv"),
-        res(NBT, "sweep_choices.csv"),
-        *figure_outputs(NBT, "specification_curve").values(),
-    ]
-)

@@ -4,6 +4,8 @@ their ranges, no silent unit changes)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -43,7 +45,11 @@ def year_column(first: int, last: int) -> pa.Column:
     return pa.Column(int, pa.Check.in_range(first, last), coerce=True)
 
 
-def share_column(scale: str, nullable: bool = True) -> pa.Column:
+# The declared scale of a share: 0-1 or 0-100.
+Scale = Literal["fraction", "percent"]
+
+
+def share_column(scale: Scale, nullable: bool = True) -> pa.Column:
     """A share on the declared scale: "fraction" (0-1) or "percent" (0-100).
 
     For percent columns a frame-wide check also rejects data that are all within [0, 1] (with
@@ -65,7 +71,7 @@ def share_column(scale: str, nullable: bool = True) -> pa.Column:
     return pa.Column(float, checks, nullable=nullable, coerce=True)
 
 
-def gini_column(scale: str = "fraction", nullable: bool = True) -> pa.Column:
+def gini_column(scale: Scale = "fraction", nullable: bool = True) -> pa.Column:
     """A Gini coefficient, 0-1 ("fraction") or 0-100 ("percent") as declared."""
     return share_column(scale, nullable=nullable)
 

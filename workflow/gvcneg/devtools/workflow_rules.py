@@ -23,6 +23,7 @@ class RuleInfo:
     has_log: bool = False
     has_benchmark: bool = False
     has_conda: bool = False
+    outputs: tuple[str, ...] = ()  # as declared (relative to the working directory)
 
 
 def _script_relative(script: str | None) -> str | None:
@@ -63,6 +64,7 @@ def load_rules(repo: Path, workdir: Path | None = None) -> list[RuleInfo]:
                     has_log=bool(rule.log),
                     has_benchmark=bool(rule.benchmark),
                     has_conda=bool(rule.conda_env),
+                    outputs=tuple(str(f) for f in rule.output),
                 )
             )
     return sorted(rules, key=lambda r: r.name)

@@ -87,9 +87,7 @@ def change_between(
     return out.reset_index()
 
 
-def start_end_values(
-    panel: pd.DataFrame, value: str, start: int, end: int, by_high_income: bool = True
-) -> pd.DataFrame:
+def start_end_values(panel: pd.DataFrame, value: str, start: int, end: int) -> pd.DataFrame:
     """Economies with ``value`` in both ``start`` and ``end`` (Figures 7.5, 7.13): columns iso3,
     economy, income_group, high_income, start, end, above_45_degree (end > start)."""
     wide = panel[panel["year"].isin([start, end])].pivot_table(

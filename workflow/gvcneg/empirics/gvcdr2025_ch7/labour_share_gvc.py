@@ -13,10 +13,7 @@ economies, with a fitted OLS line (robust SE).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
-
-from gvcneg.empirics.gvcdr2025_ch7 import INCOME_GROUPS
 
 MEASURES = ("forward", "backward", "total")
 
@@ -178,9 +175,3 @@ def scatter_fits(points: pd.DataFrame, xs, ys, cov_type: str = "HC1") -> pd.Data
     """One :func:`fit_scatter` per (x, y) pair."""
     rows = [fit_scatter(points, x, y, cov_type) for y in ys for x in xs]
     return pd.DataFrame(rows)
-
-
-def income_group_order(values) -> list[str]:
-    """Income groups present in ``values`` in the chapter's order."""
-    present = set(np.asarray(values))
-    return [g for g in INCOME_GROUPS if g in present]

@@ -11,7 +11,6 @@ import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch7.schemas import (
     country_year_panel_schema,
-    gvc_panel_schema,
     labour_share_schema,
 )
 
@@ -57,20 +56,4 @@ def build_labour_share_panel(
     frame = frame[["iso3", "economy", "year", "income_group", "labour_share"]]
     frame = frame.sort_values(["iso3", "year"]).reset_index(drop=True)
     schema = labour_share_schema(economies["iso3"], first_year, last_year)
-    return schema.validate(frame, lazy=True)
-
-
-def build_gvc_labour_share_panel(
-    gvc: pd.DataFrame, labour_share: pd.DataFrame, income: pd.DataFrame
-) -> pd.DataFrame:
-    """GVC participation (economy x sector x year) joined with the economy's labour share and
-    income group; only years where both exist."""
-    economies = classified_economies(income)
-    frame = gvc.merge(economies[["iso3", "income_group"]], on="iso3", how="inner")
-    frame = frame.merge(labour_share[["iso3", "year", "labour_share"]], on=["iso3", "year"])
-    frame = frame.sort_values(["iso3", "sector", "year"]).reset_index(drop=True)
-    years = frame["year"]
-    if frame.empty:
-        raise ValueError("no year with both GVC participation and labour shares")
-    schema = gvc_panel_schema(economies["iso3"], int(years.min()), int(years.max()))
     return schema.validate(frame, lazy=True)

@@ -16,6 +16,7 @@ offline; the report documents this substitution.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -25,7 +26,9 @@ from gvcneg.empirics.gvcdr2025_ch8.covariates import CovariateSourceError
 from gvcneg.empirics.gvcdr2025_ch8.iso import harmonise_iso3
 
 SOURCE = "bgs-mineral-production"
-WEIGHTINGS = ("equal", "max")
+# How the minerals combine into one country share: their mean, or the largest.
+Weighting = Literal["equal", "max"]
+WEIGHTINGS = get_args(Weighting)
 
 
 def read_bgs_production(path, table: str, mineral: str) -> pd.DataFrame:
@@ -64,7 +67,7 @@ def world_shares(production: pd.DataFrame) -> pd.DataFrame:
     return production
 
 
-def country_crm_share(shares: pd.DataFrame, weighting: str = "equal") -> pd.DataFrame:
+def country_crm_share(shares: pd.DataFrame, weighting: Weighting = "equal") -> pd.DataFrame:
     """iso3, year, crm_share: minerals combined (equal weights over the minerals or max)."""
     if weighting not in WEIGHTINGS:
         raise ValueError(f"crm weighting {weighting!r} not in {WEIGHTINGS}")

@@ -63,14 +63,6 @@ def cumulative_dyads(first: pd.DataFrame, years) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["theme", "year", "dyads"])
 
 
-def growth_factor(cumulative: pd.DataFrame, theme: str, base: int, end: int) -> float:
-    """Section 8.1: dyads connected through TTDs in ``end`` over those in ``base``."""
-    series = cumulative[cumulative["theme"] == theme].set_index("year")["dyads"]
-    return (
-        float(series.get(end, np.nan) / series.get(base, np.nan)) if series.get(base, 0) else np.nan
-    )
-
-
 def participation_by_country(dyads: pd.DataFrame, split_year: int, last_year: int) -> pd.DataFrame:
     """Figure 8.2: per theme, country and period (pre/post ``split_year``), TTD dyad-years."""
     first = dyads.groupby(["theme", "exporter", "importer"], as_index=False)["year"].min()
@@ -226,12 +218,6 @@ def income_pairings(dyads: pd.DataFrame, north: set[str], last_year: int) -> pd.
         names=["theme", "pairing"],
     )
     return out.reindex(full, fill_value=0).reset_index()
-
-
-def top_signatories(participation: pd.DataFrame, theme: str, period: str, n: int) -> pd.DataFrame:
-    """The ``n`` economies with most TTD dyad-years in a theme and period (Figure 8.2)."""
-    part = participation[(participation["theme"] == theme) & (participation["period"] == period)]
-    return part.sort_values(["dyad_years", "iso3"], ascending=[False, True]).head(n)
 
 
 def signing_difference_test(panel: pd.DataFrame, variable: str, cluster: str = "pair") -> dict:

@@ -77,13 +77,6 @@ def _code_table() -> pd.DataFrame:
     return table[table["ISO3"].str.fullmatch(r"[A-Z]{3}")].reset_index(drop=True)
 
 
-def numeric_to_iso3(codes) -> dict[int, str | None]:
-    """ISO 3166 numeric -> ISO3 (None where unknown)."""
-    table = _code_table()
-    lookup = {int(n): c for n, c in zip(table["ISOnumeric"], table["ISO3"], strict=True) if n}
-    return {int(code): lookup.get(int(code)) for code in set(codes)}
-
-
 # Names the regular expressions of country_converter do not resolve.
 _NAME_FIXES = {
     "european union": EU_CODE,

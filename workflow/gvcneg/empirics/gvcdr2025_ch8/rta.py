@@ -52,12 +52,6 @@ _DAY = r"\d{1,2}-[A-Za-z]{3}-\d{4}"
 _SPECIFIC = re.compile(rf"\s*(?P<name>.+?)\(\s*(?P<start>{_DAY})?\s*-\s*(?P<end>{_DAY})?\s*\)\s*$")
 
 
-def _date(text) -> date | None:
-    if text is None or (isinstance(text, float) and np.isnan(text)) or text is pd.NaT:
-        return None
-    return pd.Timestamp(text).date()
-
-
 def parse_specific_dates(text) -> dict[str, tuple[date | None, date | None]]:
     """``"Chile(21-Feb-2023 - ); United Kingdom( - 31-Dec-2020)"`` -> name -> (entry, last day).
 

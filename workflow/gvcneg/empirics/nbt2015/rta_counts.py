@@ -21,8 +21,6 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-CONVENTIONS = ("agreements", "notifications")
-
 COLUMNS = {
     "RTA ID": "rta_id",
     "RTA Name": "name",

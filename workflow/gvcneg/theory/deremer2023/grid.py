@@ -38,12 +38,6 @@ from gvcneg.theory.deremer2023.power import power_shift
 from gvcneg.theory.deremer2023.public_path import lower_tariffs_strictly_worse
 
 PARAMETERS = ["gamma_M_G", "gamma_E_G", "public_gamma_M_gap", "public_gamma_E_gap", "foreign_scale"]
-WEIGHT_COLUMNS = [
-    f"{who}_{country}_{sector}"
-    for who in ("gov", "pub")
-    for country in ("home", "foreign")
-    for sector in "ME"
-]
 
 
 def _axis(spec: dict) -> np.ndarray:

@@ -47,12 +47,6 @@ def alpha_bound(credit_share):
     return fn(np.asarray(credit_share, dtype=float))
 
 
-def inequality_6_lhs(t_no_credit, t_ex_ante, t_binding):
-    """(t_N - t_N*) / (t^{T-1} - t_N)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return (np.asarray(t_no_credit) - t_ex_ante) / (t_binding - np.asarray(t_no_credit))
-
-
 def inequality_6_holds(t_no_credit, t_ex_ante, t_binding, retention):
     """Inequality (6), written without division: t_N - t_N* > alpha (t^{T-1} - t_N)."""
     t_no_credit = np.asarray(t_no_credit, dtype=float)

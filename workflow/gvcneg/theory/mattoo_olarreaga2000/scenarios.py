@@ -83,82 +83,107 @@ def solve_scenarios(points: pd.DataFrame, variant: ModelVariant = PAPER) -> pd.D
     """All periods and rules at every point (see the module docstring).
 
     ``variant`` perturbs the rules (falsifiability checks); the default is the paper's model.
+    Each step below adds its columns in turn (and may read the columns of the steps before).
     """
     missing = [c for c in PARAMETERS if c not in points]
     if missing:
         raise KeyError(f"parameter columns missing: {missing}")
-    n = len(points)
     gov = governments_of(points)
     alpha = points["retention"].to_numpy(float)
     delta = points["discount"].to_numpy(float)
     out = {c: points[c].to_numpy() for c in points.columns}
 
     nash_A, nash_B, scale0, t0_A, t0_B = solve_round_T_minus_1(gov)
-    t0 = (t0_A, t0_B)
     out |= {"nash_A": nash_A, "nash_B": nash_B, "t0_scale": scale0, "t0_A": t0_A, "t0_B": t0_B}
+    out |= _reactions_at_bindings(gov, alpha, delta, t0_A, t0_B)
+    out["value_B_t0"] = gov.B.value(t0_A, t0_B)
+    for rule in RULES:
+        out |= _solve_rule(rule, gov, (t0_A, t0_B), alpha, delta, variant)
+    upper = prohibitive_tariff(points["import_supply_slope"], points["export_supply_slope"])
+    out |= _section_4(out, gov, len(points), upper)
+    out |= _footnote_27(out, gov, upper)
+    out |= _footnote_23(out, gov)
+    out |= _inequality_6(out)
+    reason = _invalid_reason(_validity_checks(out, gov, upper), len(points))
+    out["valid"] = reason == ""
+    out["invalid_reason"] = reason
+    return pd.DataFrame(out)
 
-    # Reaction functions at the bindings (Figure 1: does A's new optimum fall below t0_A?).
+
+def _reactions_at_bindings(gov, alpha, delta, t0_A, t0_B) -> dict:
+    """Reaction functions at the bindings (Figure 1: does A's new optimum fall below t0_A?)."""
     factor = negotiating_currency_factor(alpha, delta)
     r_static_A, r_nc_A = reaction_of_A(gov.A_after), reaction_of_A(gov.A_after, factor)
     r_static_B, r_nc_B = reaction_of_B(gov.B), reaction_of_B(gov.B, factor)
-    out["slope_A"] = r_static_A.slope
-    out["slope_B"] = r_static_B.slope
-    out["optimum_A_no_credit_at_binding"] = r_nc_A(t0_B)
-    out["optimum_A_ex_ante_at_binding"] = r_static_A(t0_B)
-    out["optimum_B_static_at_binding"] = r_static_B(t0_A)
-    out["optimum_B_no_credit_at_binding"] = r_nc_B(t0_A)
-    out["optimum_A_before_no_credit_at_binding"] = reaction_of_A(gov.A_before, factor)(t0_B)
+    return {
+        "slope_A": r_static_A.slope,
+        "slope_B": r_static_B.slope,
+        "optimum_A_no_credit_at_binding": r_nc_A(t0_B),
+        "optimum_A_ex_ante_at_binding": r_static_A(t0_B),
+        "optimum_B_static_at_binding": r_static_B(t0_A),
+        "optimum_B_no_credit_at_binding": r_nc_B(t0_A),
+        "optimum_A_before_no_credit_at_binding": reaction_of_A(gov.A_before, factor)(t0_B),
+    }
 
-    B0 = gov.B.value(t0_A, t0_B)
-    out["value_B_t0"] = B0
-    for rule in RULES:
-        T = solve_period_T(rule, gov, t0_A, t0_B, alpha, delta, variant)
-        T1x = solve_round_T_plus_1_exogenous(rule, T, t0, alpha, variant)
-        T1n_A, T1n_B, cut = solve_round_T_plus_1_endogenous(rule, gov, T, t0, variant)
-        out |= {
-            f"T_{rule}_A": T[0],
-            f"T_{rule}_B": T[1],
-            f"T1x_{rule}_A": T1x[0],
-            f"T1x_{rule}_B": T1x[1],
-            f"T1n_{rule}_A": T1n_A,
-            f"T1n_{rule}_B": T1n_B,
-            f"cut_{rule}": cut,
-            f"value_B_T_{rule}": gov.B.value(*T),
-            f"value_B_T1x_{rule}": gov.B.value(*T1x),
-            f"value_B_T1n_{rule}": gov.B.value(T1n_A, T1n_B),
-            f"value_B_x_{rule}": gov.B.value(*T) + delta * gov.B.value(*T1x),
-            f"value_B_n_{rule}": gov.B.value(*T) + delta * gov.B.value(T1n_A, T1n_B),
-        }
 
-    # Section 4 / Figure 4: N (no-credit period-T tariffs), X and Y on the new contract curve.
-    out["X_A"], out["X_B"] = out["T1n_no_credit_A"], out["T1n_no_credit_B"]
-    out["Y_A"], out["Y_B"] = out["T1n_ex_post_A"], out["T1n_ex_post_B"]
-    out["cut_X"], out["cut_Y"] = out["cut_no_credit"], out["cut_ex_post"]
+def _solve_rule(rule, gov, t0, alpha, delta, variant) -> dict:
+    """Periods T and T+1 (exogenous and endogenous cut) under one rule, and B's values."""
+    T = solve_period_T(rule, gov, t0[0], t0[1], alpha, delta, variant)
+    T1x = solve_round_T_plus_1_exogenous(rule, T, t0, alpha, variant)
+    T1n_A, T1n_B, cut = solve_round_T_plus_1_endogenous(rule, gov, T, t0, variant)
+    return {
+        f"T_{rule}_A": T[0],
+        f"T_{rule}_B": T[1],
+        f"T1x_{rule}_A": T1x[0],
+        f"T1x_{rule}_B": T1x[1],
+        f"T1n_{rule}_A": T1n_A,
+        f"T1n_{rule}_B": T1n_B,
+        f"cut_{rule}": cut,
+        f"value_B_T_{rule}": gov.B.value(*T),
+        f"value_B_T1x_{rule}": gov.B.value(*T1x),
+        f"value_B_T1n_{rule}": gov.B.value(T1n_A, T1n_B),
+        f"value_B_x_{rule}": gov.B.value(*T) + delta * gov.B.value(*T1x),
+        f"value_B_n_{rule}": gov.B.value(*T) + delta * gov.B.value(T1n_A, T1n_B),
+    }
+
+
+def _section_4(out: dict, gov, n: int, upper) -> dict:
+    """Section 4 / Figure 4: N (no-credit period-T tariffs), X and Y on the new contract curve;
+    footnote 21's incentive compatibility; contract-curve slopes; trade at the bindings."""
+    new = {}
+    new["X_A"], new["X_B"] = out["T1n_no_credit_A"], out["T1n_no_credit_B"]
+    new["Y_A"], new["Y_B"] = out["T1n_ex_post_A"], out["T1n_ex_post_B"]
+    new["cut_X"], new["cut_Y"] = out["cut_no_credit"], out["cut_ex_post"]
     # Footnote 21: the negotiated deal must be "incentive compatible for both countries". The
     # disagreement point of round T+1 is N, where "at the beginning of period T+1 we are"
     # (section 4). Gains of each government from the no-credit round (N -> X) and of B from the
     # credited round (N -> Y); A is valued with its new preferences.
     N = (out["T_no_credit_A"], out["T_no_credit_B"])
-    out["value_A_N"] = gov.A_after.value(*N)
-    out["value_A_X"] = gov.A_after.value(out["X_A"], out["X_B"])
-    out["value_A_Y"] = gov.A_after.value(out["Y_A"], out["Y_B"])
-    out["gain_A_no_credit_round"] = out["value_A_X"] - out["value_A_N"]
-    out["gain_B_no_credit_round"] = out["value_B_T1n_no_credit"] - out["value_B_T_no_credit"]
-    out["gain_B_credit_round"] = out["value_B_T1n_ex_post"] - out["value_B_T_no_credit"]
+    new["value_A_N"] = gov.A_after.value(*N)
+    new["value_A_X"] = gov.A_after.value(new["X_A"], new["X_B"])
+    new["value_A_Y"] = gov.A_after.value(new["Y_A"], new["Y_B"])
+    new["gain_A_no_credit_round"] = new["value_A_X"] - new["value_A_N"]
+    new["gain_B_no_credit_round"] = out["value_B_T1n_no_credit"] - out["value_B_T_no_credit"]
+    new["gain_B_credit_round"] = out["value_B_T1n_ex_post"] - out["value_B_T_no_credit"]
     tol = 1e-12
-    out["accepts_A_no_credit_round"] = out["gain_A_no_credit_round"] >= -tol
-    out["accepts_B_no_credit_round"] = out["gain_B_no_credit_round"] >= -tol
-    out["cc_slope_X"] = contract_curve_slope(gov.A_after, gov.B, out["X_A"], out["X_B"])
-    out["cc_slope_Y"] = contract_curve_slope(gov.A_after, gov.B, out["Y_A"], out["Y_B"])
-    out["cc_slope_t0_before"] = contract_curve_slope(gov.A_before, gov.B, t0_A, t0_B)
-    upper = prohibitive_tariff(points["import_supply_slope"], points["export_supply_slope"])
-    out["prohibitive_tariff"] = np.broadcast_to(upper, (n,))
+    new["accepts_A_no_credit_round"] = new["gain_A_no_credit_round"] >= -tol
+    new["accepts_B_no_credit_round"] = new["gain_B_no_credit_round"] >= -tol
+    new["cc_slope_X"] = contract_curve_slope(gov.A_after, gov.B, new["X_A"], new["X_B"])
+    new["cc_slope_Y"] = contract_curve_slope(gov.A_after, gov.B, new["Y_A"], new["Y_B"])
+    new["cc_slope_t0_before"] = contract_curve_slope(gov.A_before, gov.B, out["t0_A"], out["t0_B"])
+    new["prohibitive_tariff"] = np.broadcast_to(upper, (n,))
     # Imports are linear in the own tariff: at t they are (1 - t / prohibitive) of free trade.
-    out["trade_share_t0"] = 1 - np.maximum(t0_A, t0_B) / out["prohibitive_tariff"]
-    out["nash_share_of_prohibitive"] = np.maximum(nash_A, nash_B) / out["prohibitive_tariff"]
-    # Footnote 27: the new contract curve gives A a lower tariff at B's T-1 tariff.
-    # Footnote 27: at a given tariff of B the new contract curve gives A a lower tariff.
-    # Checked at B tariffs 1/4, 1/2 and 3/4 of B's tariff at Y (where both curves exist).
+    new["trade_share_t0"] = 1 - np.maximum(out["t0_A"], out["t0_B"]) / new["prohibitive_tariff"]
+    new["nash_share_of_prohibitive"] = (
+        np.maximum(out["nash_A"], out["nash_B"]) / new["prohibitive_tariff"]
+    )
+    return new
+
+
+def _footnote_27(out: dict, gov, upper) -> dict:
+    """Footnote 27: at a given tariff of B the new contract curve gives A a lower tariff.
+    Checked at B tariffs 1/4, 1/2 and 3/4 of B's tariff at Y (where both curves exist); and
+    the old contract curve along the ray through Y (is Y inside it?)."""
     gaps = []
     for fraction in (0.25, 0.5, 0.75):
         y = fraction * out["T1n_ex_post_B"]
@@ -169,46 +194,59 @@ def solve_scenarios(points: pd.DataFrame, variant: ModelVariant = PAPER) -> pd.D
     stacked = np.vstack(gaps)
     all_missing = np.all(np.isnan(stacked), axis=0)
     filled = np.where(np.isnan(stacked), np.inf, stacked)
-    out["cc_shift_min_gap"] = np.where(all_missing, np.nan, filled.min(axis=0))
-    # The old contract curve along the ray through Y (is Y inside it?).
-    scale_old_Y = ray_intersection(gov.A_before, gov.B, out["Y_A"], out["Y_B"])
-    out["cc_before_scale_on_Y_ray"] = scale_old_Y
+    return {
+        "cc_shift_min_gap": np.where(all_missing, np.nan, filled.min(axis=0)),
+        "cc_before_scale_on_Y_ray": ray_intersection(gov.A_before, gov.B, out["Y_A"], out["Y_B"]),
+    }
 
-    # Footnote 23: with equiproportionate cuts the negotiated point is on the contract curve
-    # only while cutting further benefits both; "when countries are not symmetric, the mutual
-    # benefits from reciprocal liberalization may terminate before the efficiency locus is
-    # reached. Our assumption would hold if the bargaining solution could be supported by
-    # side-payments" (the model has none). Along a ray the mutual benefit ends at the larger of
-    # the two governments' peaks; the contract curve is at the round's scale. Shortfall = (scale
-    # where mutual benefit ends) - (scale on the contract curve), in units of the round's base:
-    # 0 where the premise holds, positive where one government would stop cutting first.
-    peak_A_T1 = ray_peak(gov.A_before, nash_A, nash_B)
-    peak_B_T1 = ray_peak(gov.B, nash_A, nash_B)
-    out["fn23_T1_peak_A"], out["fn23_T1_peak_B"] = peak_A_T1, peak_B_T1
-    out["fn23_T1_shortfall"] = np.fmax(peak_A_T1, peak_B_T1) - scale0
-    N_A, N_B = N
+
+def _footnote_23(out: dict, gov) -> dict:
+    """Footnote 23: with equiproportionate cuts the negotiated point is on the contract curve
+    only while cutting further benefits both; "when countries are not symmetric, the mutual
+    benefits from reciprocal liberalization may terminate before the efficiency locus is
+    reached. Our assumption would hold if the bargaining solution could be supported by
+    side-payments" (the model has none). Along a ray the mutual benefit ends at the larger of
+    the two governments' peaks; the contract curve is at the round's scale. Shortfall = (scale
+    where mutual benefit ends) - (scale on the contract curve), in units of the round's base:
+    0 where the premise holds, positive where one government would stop cutting first."""
+    new = {}
+    peak_A_T1 = ray_peak(gov.A_before, out["nash_A"], out["nash_B"])
+    peak_B_T1 = ray_peak(gov.B, out["nash_A"], out["nash_B"])
+    new["fn23_T1_peak_A"], new["fn23_T1_peak_B"] = peak_A_T1, peak_B_T1
+    new["fn23_T1_shortfall"] = np.fmax(peak_A_T1, peak_B_T1) - out["t0_scale"]
+    N_A, N_B = out["T_no_credit_A"], out["T_no_credit_B"]
     with np.errstate(divide="ignore", invalid="ignore"):
         scale_X = np.where(N_A > 0, out["X_A"] / N_A, np.nan)
     peak_A_X, peak_B_X = ray_peak(gov.A_after, N_A, N_B), ray_peak(gov.B, N_A, N_B)
-    out["fn23_X_peak_A"], out["fn23_X_peak_B"] = peak_A_X, peak_B_X
-    out["fn23_X_shortfall"] = np.fmax(peak_A_X, peak_B_X) - scale_X
+    new["fn23_X_peak_A"], new["fn23_X_peak_B"] = peak_A_X, peak_B_X
+    new["fn23_X_shortfall"] = np.fmax(peak_A_X, peak_B_X) - scale_X
+    return new
 
-    # Inequality (6) (section 3.4): averages of A's tariff over T and T+1 (exogenous cut).
+
+def _inequality_6(out: dict) -> dict:
+    """Inequality (6) (section 3.4): averages of each tariff over T and T+1, and its sides."""
+    new = {}
     for rule in RULES:
-        out[f"avg_x_{rule}_A"] = 0.5 * (out[f"T_{rule}_A"] + out[f"T1x_{rule}_A"])
-        out[f"avg_x_{rule}_B"] = 0.5 * (out[f"T_{rule}_B"] + out[f"T1x_{rule}_B"])
-        out[f"avg_n_{rule}_A"] = 0.5 * (out[f"T_{rule}_A"] + out[f"T1n_{rule}_A"])
-        out[f"avg_n_{rule}_B"] = 0.5 * (out[f"T_{rule}_B"] + out[f"T1n_{rule}_B"])
-    t_N, t_star = out["T_no_credit_A"], out["T_ex_ante_A"]
+        new[f"avg_x_{rule}_A"] = 0.5 * (out[f"T_{rule}_A"] + out[f"T1x_{rule}_A"])
+        new[f"avg_x_{rule}_B"] = 0.5 * (out[f"T_{rule}_B"] + out[f"T1x_{rule}_B"])
+        new[f"avg_n_{rule}_A"] = 0.5 * (out[f"T_{rule}_A"] + out[f"T1n_{rule}_A"])
+        new[f"avg_n_{rule}_B"] = 0.5 * (out[f"T_{rule}_B"] + out[f"T1n_{rule}_B"])
+    t_N, t_star, t0_A = out["T_no_credit_A"], out["T_ex_ante_A"], out["t0_A"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["ineq6_lhs"] = (t_N - t_star) / (t0_A - t_N)
-        out["credit_share_of_cut"] = (t_N - t_star) / (t0_A - t_star)
+        new["ineq6_lhs"] = (t_N - t_star) / (t0_A - t_N)
+        new["credit_share_of_cut"] = (t_N - t_star) / (t0_A - t_star)
+    return new
 
+
+def _validity_checks(out: dict, gov, upper) -> list:
+    """(reason, mask) for points where the model's premises fail."""
     eps = 1e-12
-    checks = [
+    nash_A, nash_B, scale0 = out["nash_A"], out["nash_B"], out["t0_scale"]
+    slopes = out["slope_A"] * out["slope_B"]
+    return [
         ("objective not concave in own tariff", (gov.A_before.qAA >= 0) | (gov.A_after.qAA >= 0)),
         ("objective not concave in own tariff", gov.B.qBB >= 0),
-        ("reaction functions unstable", np.abs(r_static_A.slope * r_static_B.slope) >= 1),
+        ("reaction functions unstable", np.abs(slopes) >= 1),
         ("Nash tariffs not positive", (nash_A <= 0) | (nash_B <= 0)),
         ("Nash tariffs prohibitive", (nash_A >= upper) | (nash_B >= upper)),
         ("no contract curve on the Nash ray", ~np.isfinite(scale0) | (scale0 >= 1 - eps)),
@@ -218,7 +256,3 @@ def solve_scenarios(points: pd.DataFrame, variant: ModelVariant = PAPER) -> pd.D
             np.min([out[f"T_{r}_{c}"] for r in RULES for c in "AB"], axis=0) < 0,
         ),
     ]
-    reason = _invalid_reason(checks, n)
-    out["valid"] = reason == ""
-    out["invalid_reason"] = reason
-    return pd.DataFrame(out)
