@@ -10,11 +10,14 @@ from dag_run import copy_repository
 from gvcneg.devtools.figure_map import (
     GRAPH_END,
     GRAPH_START,
+    PIPELINE_SVG,
     current_block,
     dag_outputs,
     exhibit_table,
     label,
+    pipeline_graph,
     pipeline_mermaid,
+    pipeline_svg,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,9 +43,15 @@ def test_readme_exhibit_table_and_graph_are_generated_from_the_current_dag(tmp_p
     table = exhibit_table(dag_outputs(REPO, tmp_path), REPO)
     assert "`deremer2023_figures`" in table and "awaiting data: wto-ttd" in table
     assert current_block(readme) == table, "run `make exhibits`"
-    graph = pipeline_mermaid(REPO, tmp_path)
+    rules = pipeline_graph(REPO, tmp_path)
+    graph = pipeline_mermaid(REPO, tmp_path, rules)
     assert "flowchart LR" in graph and "deremer2023_figures" in graph
     assert current_block(readme, GRAPH_START, GRAPH_END) == graph, "run `make exhibits`"
+    # The same graph drawn (no system Graphviz needed), beside the README.
+    svg = pipeline_svg(rules)
+    assert svg.startswith("<svg") and svg.count('class="node"') == len(rules["nodes"])
+    assert (REPO / PIPELINE_SVG).read_text() == svg, "run `make exhibits`"
+    assert f"]({PIPELINE_SVG.as_posix()})" in readme
 
 
 @pytest.mark.slow  # plans the whole DAG twice (Snakemake)

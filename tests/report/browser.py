@@ -157,6 +157,29 @@ class Browser:
             raise RuntimeError(f"page script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def resize(self, width: int, height: int = 900) -> None:
+        """Lay the page out again at another viewport width (a phone, a tablet, a desktop)."""
+        self.width, self.height = width, height
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+        self.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def axe(self, script: Path) -> list[dict]:
+        """axe-core's violations on the page as it is (``script``: the vendored axe.min.js):
+        one dict per rule with its id, impact, help and the first offending elements."""
+        if not self.evaluate("typeof window.axe === 'object'"):
+            self.call("Runtime.evaluate", expression=Path(script).read_text())
+        return self.evaluate(
+            """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"""
+        )
+
     def console_errors(self) -> list[str]:
         errors = []
         for event in self.events:

@@ -1,10 +1,12 @@
 """The rendered report in a real browser (headless Chromium): what a reviewer sees.
 
-On the report of the end-to-end run (tests/conftest.py, the whole DAG on the small config):
-every ledger row is in the DOM (in total and per document), no element is wider than the
+On the report of the end-to-end run (tests/conftest.py, the whole DAG on the small config), a
+site of pages (main, ledger, provenance, code): every ledger row is in the ledger page's DOM
+(in total and per document, on the chapters of the main page), no element is wider than the
 viewport, every image loads, there are no console errors, the dashboard's counts match the
-ledger, and a ledger row's provenance link leads to its rule, code and input checksums.
-Screenshots of the top and of the ledger go to results/report/.
+ledger and open it filtered, a ledger row's provenance link leads to its rule, code and input
+checksums, and a figure's data downloads from its caption. Screenshots of the top and of the
+ledger go to results/report/. Layout at other widths and axe-core: test_browser_layout.py.
 """
 
 import importlib.util
@@ -31,11 +33,26 @@ def chromium():
 
 
 @pytest.fixture(scope="module")
-def page(chromium, small_dag):
-    report = small_dag.workdir / "results" / "report" / "gvcneg_report.html"
+def report_dir(small_dag):
+    return small_dag.workdir / "results" / "report"
+
+
+@pytest.fixture(scope="module")
+def page(chromium, report_dir):
+    """The main page."""
     browser = browser_mod.Browser(chromium, width=1280, height=900)
     try:
-        browser.open(report.as_uri(), settle=3.0)
+        browser.open((report_dir / "gvcneg_report.html").as_uri(), settle=3.0)
+        yield browser
+    finally:
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def ledger_page(chromium, report_dir):
+    browser = browser_mod.Browser(chromium, width=1280, height=900)
+    try:
+        browser.open((report_dir / "ledger.html").as_uri(), settle=3.0)
         yield browser
     finally:
         browser.close()
@@ -46,15 +63,15 @@ def ledger(small_dag):
     return pd.read_csv(small_dag.workdir / "results" / "ledger.csv")
 
 
-def test_every_ledger_row_is_in_the_dom(page, ledger):
-    rows = page.evaluate(
+def test_every_ledger_row_is_in_the_dom(page, ledger_page, ledger):
+    rows = ledger_page.evaluate(
         "Array.from(document.querySelectorAll('#ledger-table tbody tr'))"
-        ".map(tr => tr.querySelector('td:nth-child(2)').textContent.trim())"
+        ".map(tr => tr.querySelector('td:nth-child(5)').textContent.trim())"
     )
     assert len(rows) == len(ledger)
     counted = pd.Series(rows).value_counts().to_dict()
     assert counted == ledger["document"].value_counts().to_dict()
-    # Each document's chapter table holds that document's rows.
+    # Each document's chapter table (main page) holds that document's rows.
     for document, expected in ledger["document"].value_counts().items():
         found = page.evaluate(
             f"document.querySelectorAll('table.ledger-doc tr[data-document=\"{document}\"]').length"
@@ -62,14 +79,24 @@ def test_every_ledger_row_is_in_the_dom(page, ledger):
         assert found == expected, document
 
 
-def test_ledger_text_is_not_reparsed_as_markdown_or_maths(page, ledger):
+def test_ledger_text_is_not_reparsed_as_markdown_or_maths(ledger_page, ledger):
     """A '$', '*' or '^' in a claim stays a character: no formula, no emphasis."""
-    assert page.evaluate("document.querySelectorAll('#ledger-table math').length") == 0
-    claims = page.evaluate(
+    assert ledger_page.evaluate("document.querySelectorAll('#ledger-table math').length") == 0
+    claims = ledger_page.evaluate(
         "Array.from(document.querySelectorAll('#ledger-table tbody tr'))"
         ".map(tr => tr.querySelector('td:nth-child(4)').textContent)"
     )
     assert sorted(claims) == sorted(ledger["claim"].astype(str))
+
+
+def test_a_ledger_row_is_short_until_opened(ledger_page):
+    """The explanation and the links sit in an expander: rows stay a few lines tall."""
+    heights = ledger_page.evaluate(
+        "Array.from(document.querySelectorAll('#ledger-table tbody tr'))"
+        ".map(tr => tr.getBoundingClientRect().height)"
+    )
+    assert max(heights) < 320, max(heights)
+    assert ledger_page.evaluate("document.querySelectorAll('#ledger-table details').length") > 0
 
 
 def test_no_element_is_wider_than_the_viewport(page):
@@ -101,11 +128,27 @@ def test_no_element_is_wider_than_the_viewport(page):
 
 def test_every_image_loads(page):
     images = page.evaluate(
-        "Array.from(document.images).map(i => [i.alt.slice(0, 60), i.complete && "
-        "i.naturalWidth > 0])"
+        """(async () => {
+        const imgs = Array.from(document.images);
+        imgs.forEach(i => { i.loading = 'eager'; });
+        await Promise.all(imgs.map(i => i.complete ? null : new Promise(r => {
+          i.addEventListener('load', r); i.addEventListener('error', r); })));
+        return imgs.map(i => [i.alt.slice(0, 60), i.complete && i.naturalWidth > 0]);
+      })()"""
     )
     assert images, "the report has no images"
     assert [alt for alt, ok in images if not ok] == []
+
+
+def test_a_figures_data_downloads_from_its_caption(page, report_dir):
+    links = page.evaluate(
+        "Array.from(document.querySelectorAll('figure.exhibit figcaption a[download]'))"
+        ".map(a => a.href)"
+    )
+    assert links, "no figure caption has a download link"
+    for href in links:
+        assert href.startswith("file://") and href.endswith(".csv")
+        assert Path(href.removeprefix("file://")).is_file(), href
 
 
 def test_no_console_errors(page):
@@ -130,23 +173,54 @@ def test_dashboard_counts_match_the_ledger(page, ledger):
             assert shown == expected.get((document, status), 0), (document, status)
 
 
-def test_a_ledger_rows_provenance_link_resolves(page):
-    document, href = page.evaluate(
+def test_a_dashboard_count_opens_the_ledger_filtered(chromium, page, ledger):
+    """The link of one document's total leads to the ledger showing exactly its rows."""
+    document = ledger["document"].value_counts().index[0]
+    href = page.evaluate(
+        f'document.querySelector(\'#dashboard-counts tr[data-document="{document}"] '
+        "td:last-child a').href"
+    )
+    browser = browser_mod.Browser(chromium, width=1280, height=900)
+    try:
+        browser.open(href, settle=3.0)
+        shown = browser.evaluate(
+            "Array.from(document.querySelectorAll('#ledger-table tbody tr'))"
+            ".map(tr => tr.querySelector('td:nth-child(5)').textContent.trim())"
+        )
+    finally:
+        browser.close()
+    assert set(shown) == {document} and len(shown) == (ledger["document"] == document).sum()
+
+
+def test_a_ledger_rows_provenance_link_resolves(ledger_page, report_dir):
+    """One click from a row reaches its entry: rule, code links, inputs with sha256."""
+    document, href = ledger_page.evaluate(
         "(() => { const tr = document.querySelector('#ledger-table tbody tr');"
-        " return [tr.querySelector('td:nth-child(2)').textContent.trim(),"
+        " return [tr.querySelector('td:nth-child(5)').textContent.trim(),"
         " tr.querySelector('a.prov-link').getAttribute('href')]; })()"
     )
-    assert href == "#" + anchor_id(f"results/{document}/computed.csv")
-    entry = page.evaluate(
-        f"(() => {{ const e = document.getElementById('{href[1:]}'); return e && e.textContent; }})()"
+    assert href == "provenance.html#" + anchor_id(f"results/{document}/computed.csv")
+    ledger_page.open(f"{(report_dir / 'provenance.html').as_uri()}#{href.split('#')[1]}", settle=1)
+    entry = ledger_page.evaluate(
+        f"(() => {{ const e = document.getElementById('{href.split('#')[1]}');"
+        " return e && e.closest('section').textContent; })()"
     )
     assert entry, f"{href} has no target"
-    for needed in (f"results/{document}/computed.csv", "rule", "script", "functions", "sha256"):
+    for needed in (f"results/{document}/computed", "rule", "script", "functions", "sha256"):
         assert needed in entry
-    # Clicking it brings the entry into view.
-    page.evaluate(f"document.querySelector('#ledger-table a[href=\"{href}\"]').click()")
-    top = page.evaluate(f"document.getElementById('{href[1:]}').getBoundingClientRect().top")
-    assert 0 <= top < page.height
+    top = ledger_page.evaluate(
+        f"document.getElementById('{href.split('#')[1]}').getBoundingClientRect().top"
+    )
+    assert 0 <= top < ledger_page.height
+    # Its code links land on a line of the code page that exists.
+    code = ledger_page.evaluate(
+        f"(() => {{ const e = document.getElementById('{href.split('#')[1]}').closest('section');"
+        " return Array.from(e.querySelectorAll('a.code-link')).map(a => a.getAttribute('href')); })()"
+    )
+    assert code and all(link.startswith("code.html#code-") for link in code)
+    text = (report_dir / "code.html").read_text()
+    for link in code:
+        assert f'id="{link.split("#")[1]}"' in text, link
 
 
 def test_the_build_stamp_is_on_the_page(page):
@@ -154,11 +228,11 @@ def test_the_build_stamp_is_on_the_page(page):
     assert "commit" in stamp and "config" in stamp and "Python" in stamp
 
 
-def test_screenshots_of_the_top_and_the_ledger(page, small_dag):
-    out = small_dag.workdir / "results" / "report"
+def test_screenshots_of_the_top_and_the_ledger(page, ledger_page, report_dir):
+    out = report_dir
     page.evaluate("window.scrollTo(0, 0)")
     top = page.screenshot(out / "screenshot_top.png")
-    page.evaluate("document.getElementById('sec-ledger').scrollIntoView()")
-    ledger_shot = page.screenshot(out / "screenshot_ledger.png")
+    ledger_page.open((report_dir / "ledger.html").as_uri(), settle=2.0)
+    ledger_shot = ledger_page.screenshot(out / "screenshot_ledger.png")
     for shot in (top, ledger_shot):
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5_000

@@ -1,6 +1,7 @@
 """provenance.json: each output's rule, script functions, modules, inputs and the raw sources
 behind it (followed through intermediate files) with the registry's checksums."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -51,6 +52,13 @@ def test_provenance_follows_intermediate_files_to_raw_sources(tmp_path):
         {"source": "src", "file": "raw.csv", "sha256": "f" * 64, "pinned_in_registry": True}
     ]
     assert entry["id"] == anchor_id("results/d/computed.csv")
+    # Direct inputs and code carry their own checksums; a raw source file the registry's.
+    panel = hashlib.sha256(b"results/d/panel.csv").hexdigest()
+    assert entry["input_sha256"] == {"results/d/panel.csv": panel}
+    claims = hashlib.sha256(b"def claims(): ...\n").hexdigest()
+    assert entry["code_sha256"]["workflow/gvcneg/d/claims.py"] == claims
+    upstream = prov["outputs"]["results/d/panel.csv"]
+    assert upstream["input_sha256"] == {"data-cache/src/raw.csv": "f" * 64}
     # Outputs not yet built (the report during the run) and data-cache files are not entries.
     assert set(prov["outputs"]) == {"results/d/computed.csv", "results/d/panel.csv"}
     json.dumps(prov)

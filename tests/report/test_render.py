@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from gvcneg.report import offline, render
+from gvcneg.report.page import PAGES
 
 REPO = Path(__file__).resolve().parents[2]
 PNG_1x1 = base64.b64decode(
@@ -90,15 +91,47 @@ def test_quarto_route_calls_quarto_render_and_collects_the_html(project, tmp_pat
 
 
 def test_report_project_is_valid_quarto():
+    """The project renders one page per report page (gvcneg.report.page.PAGES), each with the
+    shared navigation; every chapter file is included by exactly one page, once."""
     config = yaml.safe_load((REPO / "report" / "_quarto.yml").read_text())
-    assert config["project"]["render"] == ["report.qmd"]
+    pages = render.page_sources(REPO / "report")
+    assert config["project"]["render"][0] == "report.qmd"
+    assert sorted(pages.values()) == sorted(PAGES.values())
     assert config["format"]["html"]["embed-resources"] is True
-    main = (REPO / "report" / "report.qmd").read_text()
-    for include in offline.INCLUDE.findall(main):
-        assert (REPO / "report" / include).exists(), include
-    # Every chapter file is included exactly once.
+    assert config["lang"] == "en"
+    assert (REPO / "report" / config["format"]["html"]["include-before-body"]).exists()
+    for lua in config["filters"]:
+        assert (REPO / "report" / lua).exists(), lua
+    included = []
+    for qmd in pages:
+        text = (REPO / "report" / qmd).read_text()
+        for include in offline.INCLUDE.findall(text):
+            assert (REPO / "report" / include).exists(), include
+        included += offline.INCLUDE.findall(text)
     chapters = {p.name for p in (REPO / "report").glob("_*.qmd")}
-    assert chapters == set(offline.INCLUDE.findall(main))
+    assert sorted(included) == sorted(chapters)
+
+
+def test_every_page_links_to_every_other(tmp_path):
+    nav = (REPO / "report" / "nav.html").read_text()
+    for name in PAGES.values():
+        assert f'href="{name}"' in nav
+    assert 'role="search"' in nav and 'action="ledger.html"' in nav
+
+
+def test_wide_tables_and_formulas_get_a_focusable_scroll_box(tmp_path):
+    proj = tmp_path / "p"
+    proj.mkdir()
+    (proj / "report.qmd").write_text("# A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n$$x^2$$\n")
+    html = offline.render(
+        proj / "report.qmd",
+        tmp_path / "out.html",
+        filters=(REPO / "report" / "scroll-boxes.lua",),
+    ).read_text()
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-label="text table 1">' in html
+    assert '<span class="math-scroll" tabindex="0" role="region" aria-label="formula 1">' in html
+    assert '<html xmlns="http://www.w3.org/1999/xhtml" lang="en"' in html
+    assert html.count("<main") == 1 and "</main>" in html
 
 
 def test_table_text_is_not_reparsed_as_markdown_or_maths(tmp_path, monkeypatch):

@@ -1,6 +1,6 @@
 # The report: report/ is a Quarto project. With the Quarto CLI on PATH it is rendered by
 # `quarto render`; otherwise by the offline renderer (same .qmd sources, one self-contained
-# HTML file). Set GVCNEG_REPORT_RENDERER=offline|quarto to force one route.
+# HTML file per page). Set GVCNEG_REPORT_RENDERER=offline|quarto to force one route.
 import sys
 
 from gvcneg.devtools.workflow_rules import missing_declared_outputs
@@ -8,12 +8,19 @@ from gvcneg.report import runstate
 from gvcneg.report.stamp import profile_in_use
 
 REPORT_HTML = str(RESULTS / "report" / "gvcneg_report.html")
+# The report's other pages, beside the main one (gvcneg.report.page.PAGES).
+REPORT_PAGES = {
+    name: str(RESULTS / "report" / f"{name}.html")
+    for name in ("ledger", "provenance", "code")
+}
 REPORT_PROJECT_FILE = repo_file("report", "_quarto.yml")
 REPORT_SOURCES = sorted(
     repo_file("report", p.name) for p in (REPO / "report").glob("*.qmd")
 ) + [
     repo_file("report", "offline.css"),
     repo_file("report", "after-body.html"),
+    repo_file("report", "scroll-boxes.lua"),
+    repo_file("report", "nav.html"),
 ]
 PROVENANCE = str(RESULTS / "provenance.json")
 EXHIBITS = repo_file("documents.yaml")
@@ -64,6 +71,9 @@ rule report:
         code=code_inputs("render_report.py", also=REPORT_SOURCES),
     output:
         html=REPORT_HTML,
+        ledger=REPORT_PAGES["ledger"],
+        provenance=REPORT_PAGES["provenance"],
+        code=REPORT_PAGES["code"],
     log:
         str(RESULTS / "logs" / "report.log"),
     benchmark:

@@ -40,6 +40,7 @@ GROUPS = {
         "pypandoc_binary",
         "matplotlib",
         "itables",
+        "graphviz-pure",
         "snakemake",
     ],  # fmt: skip
 }

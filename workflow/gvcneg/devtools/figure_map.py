@@ -2,10 +2,12 @@
 
 The exhibit table lists every figure and table of every document (``documents.yaml``,
 including those awaiting data) and every other figure or table the DAG writes, with its
-status, the rule that makes it and its files; the picture is Snakemake's rule graph as Mermaid.
-``make exhibits`` rewrites both blocks in README.md and a test checks that they are current.
-The DAG is planned without the user's own files (paths.user_data), so supplying one (the TTD
-database) changes no line of the README.
+status, the rule that makes it and its files; the picture is Snakemake's rule graph, drawn as
+``docs/pipeline.svg`` (Graphviz's dot layout by the pinned ``graphviz-pure``, the report's
+picture without the run's status) and as Mermaid. ``make exhibits`` rewrites both blocks in
+README.md and the SVG, and a test checks that they are current. The DAG is planned without the
+user's own files (paths.user_data), so supplying one (the TTD database) changes no line of the
+README.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sys
 from pathlib import Path
 
 from gvcneg.report import exhibits as ex
-from gvcneg.report.pipeline import parse_rulegraph, to_mermaid
+from gvcneg.report.pipeline import parse_rulegraph, to_dot, to_mermaid, to_svg
 
 START, END = "<!-- exhibits:start -->", "<!-- exhibits:end -->"
 GRAPH_START, GRAPH_END = "<!-- pipeline-graph:start -->", "<!-- pipeline-graph:end -->"
@@ -86,9 +88,24 @@ def exhibit_table(outputs: list[tuple[str, str]], repo: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def pipeline_mermaid(repo: Path, workdir: Path) -> str:
-    graph = parse_rulegraph(_snakemake(repo, workdir, "--rulegraph", "dot"))
+PIPELINE_SVG = Path("docs", "pipeline.svg")
+
+
+def pipeline_graph(repo: Path, workdir: Path) -> dict:
+    return parse_rulegraph(_snakemake(repo, workdir, "--rulegraph", "dot"))
+
+
+def pipeline_mermaid(repo: Path, workdir: Path, graph: dict | None = None) -> str:
+    graph = graph or pipeline_graph(repo, workdir)
     return "```mermaid\n" + to_mermaid(graph) + "```\n"
+
+
+def pipeline_svg(graph: dict) -> str:
+    """The rule graph as the report draws it, coloured by document (no run status)."""
+    svg = to_svg(to_dot(graph, {}, {}))
+    if svg is None:
+        raise RuntimeError("no dot renderer: install the lock (graphviz-pure)")
+    return svg
 
 
 def replace_block(readme: str, block: str, start: str = START, end: str = END) -> str:
@@ -107,7 +124,9 @@ if __name__ == "__main__":
     repo = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
     with tempfile.TemporaryDirectory() as tmp:
         table = exhibit_table(dag_outputs(repo, Path(tmp)), repo)
-        graph = pipeline_mermaid(repo, Path(tmp))
+        rules = pipeline_graph(repo, Path(tmp))
+        graph = pipeline_mermaid(repo, Path(tmp), rules)
+    (repo / PIPELINE_SVG).write_text(pipeline_svg(rules))
     readme = repo / "README.md"
     text = replace_block(readme.read_text(), table)
     text = replace_block(text, graph, GRAPH_START, GRAPH_END)

@@ -145,10 +145,22 @@ def to_markdown(qmd: Path) -> tuple[dict, str]:
     return meta, resolve_crossrefs(execute(parse_blocks(body), echo_default=echo))
 
 
+def landmarks(markdown: str) -> str:
+    """The body inside a ``main`` landmark (Quarto writes one; pandoc's template does not), so
+    that a screen reader can jump past the table of contents."""
+    return f'```{{=html}}\n<main id="content">\n```\n\n{markdown}\n\n```{{=html}}\n</main>\n```\n'
+
+
 def render(
-    qmd: Path, output_html: Path, css: Path | None = None, script: Path | None = None
+    qmd: Path,
+    output_html: Path,
+    css: Path | None = None,
+    script: Path | None = None,
+    filters: tuple = (),
+    before: Path | None = None,
 ) -> Path:
-    """Render one .qmd (with its includes) to a self-contained HTML file."""
+    """Render one .qmd (with its includes) to a self-contained HTML file. ``filters``: pandoc
+    Lua filters (the project's own, also listed in _quarto.yml)."""
     import pypandoc
 
     meta, markdown = to_markdown(Path(qmd))
@@ -158,13 +170,18 @@ def render(
     for key in ("title", "subtitle", "date"):
         if key in meta:
             args.append(f"--metadata={key}:{meta[key]}")
+    args.append(f"--metadata=lang:{meta.get('lang', 'en')}")
+    for lua in filters:
+        args.append(f"--lua-filter={Path(lua).resolve()}")
     if css is not None:
         args.append(f"--css={Path(css).resolve()}")
     if script is not None:
         args.append(f"--include-after-body={Path(script).resolve()}")
+    if before is not None:
+        args.append(f"--include-before-body={Path(before).resolve()}")
     args.append(f"--resource-path={Path(qmd).parent.resolve()}")
     with atomic_path(output_html) as tmp:
         pypandoc.convert_text(
-            markdown, "html5", format="markdown", outputfile=str(tmp), extra_args=args
+            landmarks(markdown), "html5", format="markdown", outputfile=str(tmp), extra_args=args
         )
     return output_html

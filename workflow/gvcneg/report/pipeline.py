@@ -2,8 +2,8 @@
 per-job run time and memory from ``results/benchmarks/``.
 
 The graph comes from ``snakemake --rulegraph`` (never drawn by hand). It is drawn with
-Graphviz's ``dot`` where it is installed (Debian package ``graphviz``) and written as Mermaid
-for the README (rendered by the code host).
+Graphviz's dot layout by ``graphviz-pure`` (a pip-installed port of dot, pinned in the lock, so
+no system Graphviz is needed), for the report and as docs/pipeline.svg for the README.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -110,9 +111,19 @@ def to_dot(graph: dict, status: dict[str, str], awaiting: dict[str, list[str]]) 
     return "\n".join(lines) + "\n"
 
 
+def dot_executable() -> str | None:
+    """The Graphviz ``dot`` the picture is drawn with: ``graphviz-pure`` (a port of dot in one
+    binary, pinned in requirements.lock, the same bytes on every machine) from this
+    environment, else on PATH; a system ``dot`` only where that is missing."""
+    beside = Path(sys.executable).with_name("graphviz-pure")
+    if beside.exists():
+        return str(beside)
+    return shutil.which("graphviz-pure") or shutil.which("dot")
+
+
 def to_svg(dot_source: str) -> str | None:
-    """SVG from Graphviz ``dot``; None where Graphviz is not installed."""
-    dot = shutil.which("dot")
+    """SVG of a Graphviz source (see :func:`dot_executable`); None where no dot can be had."""
+    dot = dot_executable()
     if not dot:
         return None
     out = subprocess.run([dot, "-Tsvg"], input=dot_source, capture_output=True, text=True)

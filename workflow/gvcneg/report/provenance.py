@@ -117,6 +117,19 @@ def build_provenance(
                 found |= raw_sources(item, seen)
         return found
 
+    hashes: dict[str, str | None] = {}
+
+    def file_sha256(item: str) -> str | None:
+        """An input's checksum: the registry's for a raw source file (the fetch rule verified
+        the copy against it), else the file's own; None for a file that is not there."""
+        key = _relative(item, repo)
+        if key not in hashes:
+            match = DATA_FILE.search(item) if item.startswith(cache_prefix) else None
+            pinned = registry_sha256.get((match["source"], match["file"])) if match else None
+            path = workdir / item if (workdir / item).is_file() else repo / key
+            hashes[key] = pinned or (sha256(path) if path.is_file() else None)
+        return hashes[key]
+
     entries = {}
     for row in summary:
         output = row["output"]
@@ -141,6 +154,13 @@ def build_provenance(
                     "pinned_in_registry": bool(registry_sha256.get(key)),
                 }
             )
+        modules = sorted(
+            {c for c in code if c.startswith("workflow/gvcneg/")}
+            | {module_file(f.rsplit(".", 1)[0], repo) for f in functions}
+        )
+        inputs = [
+            _relative(i, repo) for i in row["inputs"] if not _relative(i, repo).endswith(".py")
+        ]
         entries[output] = {
             "id": anchor_id(output),
             "output": output,
@@ -148,13 +168,11 @@ def build_provenance(
             "rule": row["rule"],
             "script": script,
             "functions": functions,
-            "modules": sorted(
-                {c for c in code if c.startswith("workflow/gvcneg/")}
-                | {module_file(f.rsplit(".", 1)[0], repo) for f in functions}
-            ),
-            "inputs": [
-                _relative(i, repo) for i in row["inputs"] if not _relative(i, repo).endswith(".py")
-            ],
+            "modules": modules,
+            "inputs": inputs,
+            # Direct inputs and code, each with its checksum at the time of this record.
+            "input_sha256": {i: file_sha256(i) for i in inputs},
+            "code_sha256": {c: file_sha256(c) for c in ([script] if script else []) + modules},
             "sources": sources,
             "log": row["log"],
             "built": row["date"],

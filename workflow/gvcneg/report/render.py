@@ -1,4 +1,9 @@
-"""Choose the report route: ``quarto render`` where the CLI exists, else the offline renderer."""
+"""Choose the report route: ``quarto render`` where the CLI exists, else the offline renderer.
+
+The report is a small site of self-contained pages (``report/<page>.qmd``, listed in
+``_quarto.yml``) that link to each other and share one navigation bar (``nav.html``): the
+main page (summary, chapters, data), the ledger, the provenance of every output and the code.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,19 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import yaml
+
 from gvcneg.report import offline
+from gvcneg.report.page import PAGES
 
 MAIN = "report.qmd"
+
+
+def page_sources(project: Path) -> dict[str, str]:
+    """Each page's .qmd (from _quarto.yml's render list) -> the HTML file it becomes."""
+    config = yaml.safe_load((Path(project) / "_quarto.yml").read_text())
+    names = {f"{key}.qmd": file for key, file in PAGES.items()} | {MAIN: PAGES["main"]}
+    return {qmd: names[qmd] for qmd in config["project"]["render"]}
 
 
 def choose_renderer(env: dict | None = None) -> str:
@@ -23,7 +38,8 @@ def choose_renderer(env: dict | None = None) -> str:
 
 
 def render_with_quarto(project: Path, output_html: Path, env: dict) -> Path:
-    """``quarto render`` of the project; the single embedded HTML is moved to ``output_html``."""
+    """``quarto render`` of the project; each page's embedded HTML is moved beside
+    ``output_html`` under its report name (the main page to ``output_html``)."""
     out_dir = Path(output_html).parent / "_quarto"
     subprocess.run(
         ["quarto", "render", str(project / MAIN), "--to", "html", "--output-dir", str(out_dir)],
@@ -31,16 +47,20 @@ def render_with_quarto(project: Path, output_html: Path, env: dict) -> Path:
         env=env,
         cwd=project,
     )
-    produced = out_dir / Path(MAIN).with_suffix(".html").name
-    if not produced.exists():
-        raise FileNotFoundError(f"quarto render did not produce {produced}")
-    shutil.move(str(produced), output_html)
+    pages = page_sources(project) if (project / "_quarto.yml").exists() else {MAIN: ""}
+    for qmd, name in pages.items():
+        produced = out_dir / Path(qmd).with_suffix(".html").name
+        if not produced.exists():
+            raise FileNotFoundError(f"quarto render did not produce {produced}")
+        target = output_html if qmd == MAIN else Path(output_html).parent / name
+        shutil.move(str(produced), target)
     shutil.rmtree(out_dir, ignore_errors=True)
     return Path(output_html)
 
 
 def render_report(project, results, output_html, env: dict | None = None) -> str:
-    """Render ``project``/report.qmd against ``results`` into ``output_html``; returns the route."""
+    """Render the project's pages against ``results``: report.qmd into ``output_html``, the
+    other pages beside it; returns the route."""
     env = dict(os.environ if env is None else env)
     env["GVCNEG_RESULTS"] = str(Path(results).resolve())
     project = Path(project).resolve()
@@ -48,17 +68,20 @@ def render_report(project, results, output_html, env: dict | None = None) -> str
     route = choose_renderer(env)
     if route == "quarto":
         render_with_quarto(project, output_html, env)
-    else:
-        os.environ["GVCNEG_RESULTS"] = env["GVCNEG_RESULTS"]
-        cwd = Path.cwd()
-        os.chdir(project)  # chunks run where Quarto runs them: the project directory
-        try:
+        return route
+    os.environ["GVCNEG_RESULTS"] = env["GVCNEG_RESULTS"]
+    cwd = Path.cwd()
+    os.chdir(project)  # chunks run where Quarto runs them: the project directory
+    try:
+        for qmd, name in page_sources(project).items():
             offline.render(
-                project / MAIN,
-                output_html,
+                project / qmd,
+                output_html if qmd == MAIN else output_html.parent / name,
                 css=project / "offline.css",
                 script=project / "after-body.html",
+                filters=(project / "scroll-boxes.lua",),
+                before=project / "nav.html",
             )
-        finally:
-            os.chdir(cwd)
+    finally:
+        os.chdir(cwd)
     return route
