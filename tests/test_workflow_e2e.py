@@ -6,6 +6,7 @@ the rules that depend on it.
 """
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -26,7 +27,11 @@ def run(small_dag):
 def test_report_and_ledger_are_built(run):
     report = run / "results" / "report" / "gvcneg_report.html"
     assert report.stat().st_size > 10_000
-    assert "data:image/svg+xml;base64" in report.read_text()  # figures: embedded SVG
+    # Figures: SVG files beside the page (results/<document>/figures/), each one there.
+    pictures = re.findall(r'<img src="\.\./([^"]+\.svg)"', report.read_text())
+    assert pictures and all((run / "results" / p).is_file() for p in pictures)
+    for page in ("ledger.html", "provenance.html", "code.html"):
+        assert (run / "results" / "report" / page).stat().st_size > 10_000, page
     ledger = pd.read_csv(run / "results" / "ledger.csv")
     assert set(ledger["status"]) <= set(STATUSES)
     # Every row has a computed value, or an explanation of why not.

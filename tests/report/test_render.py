@@ -90,6 +90,30 @@ def test_quarto_route_calls_quarto_render_and_collects_the_html(project, tmp_pat
     assert str((tmp_path / "results").resolve()) in out.read_text()
 
 
+def test_quarto_route_renders_every_page_of_the_project(project, tmp_path):
+    """With _quarto.yml, `quarto render <project>` renders the render list; each page is moved
+    beside the main one under its report name."""
+    (project / "_quarto.yml").write_text(
+        "project:\n  type: default\n  render:\n    - report.qmd\n    - ledger.qmd\n"
+    )
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "quarto"
+    script.write_text(
+        "#!/bin/sh\n"
+        'out=""; prev=""\n'
+        'for a in "$@"; do [ "$prev" = "--output-dir" ] && out="$a"; prev="$a"; done\n'
+        'mkdir -p "$out" && echo main > "$out/report.html" && echo ledger > "$out/ledger.html"\n'
+    )
+    script.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    out = tmp_path / "results" / "report" / "gvcneg_report.html"
+    assert render.render_report(project, tmp_path / "results", out, env=env) == "quarto"
+    assert out.read_text() == "main\n"
+    assert (out.parent / PAGES["ledger"]).read_text() == "ledger\n"
+    assert not (out.parent / "_quarto").exists()
+
+
 def test_report_project_is_valid_quarto():
     """The project renders one page per report page (gvcneg.report.page.PAGES), each with the
     shared navigation; every chapter file is included by exactly one page, once."""

@@ -46,7 +46,8 @@ def compared(relative: str) -> bool:
         top not in NOT_COMPARED_DIRS
         and relative not in NOT_COMPARED_FILES
         and not (
-            relative.startswith("report/") and relative.endswith(".png")  # browser screenshots
+            # browser screenshots; the report's pages (they carry the run's stamp and dates)
+            relative.startswith("report/") and relative.endswith((".png", ".html"))
         )
     )
 

@@ -41,13 +41,16 @@ def render_with_quarto(project: Path, output_html: Path, env: dict) -> Path:
     """``quarto render`` of the project; each page's embedded HTML is moved beside
     ``output_html`` under its report name (the main page to ``output_html``)."""
     out_dir = Path(output_html).parent / "_quarto"
+    site = (project / "_quarto.yml").exists()
+    # A project renders every page of its render list; a lone file renders itself.
+    target = project if site else project / MAIN
     subprocess.run(
-        ["quarto", "render", str(project / MAIN), "--to", "html", "--output-dir", str(out_dir)],
+        ["quarto", "render", str(target), "--to", "html", "--output-dir", str(out_dir)],
         check=True,
         env=env,
         cwd=project,
     )
-    pages = page_sources(project) if (project / "_quarto.yml").exists() else {MAIN: ""}
+    pages = page_sources(project) if site else {MAIN: ""}
     for qmd, name in pages.items():
         produced = out_dir / Path(qmd).with_suffix(".html").name
         if not produced.exists():

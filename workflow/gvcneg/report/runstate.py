@@ -1,10 +1,11 @@
 """What a run leaves behind when it ends: the manifest after success, a stale mark after failure.
 
 Called from the Snakefile's ``onsuccess``/``onerror`` hooks (the main Snakemake process only;
-never in dry runs or summaries). After a failed run the report is moved to
-``gvcneg_report.stale.html`` and ``RUN_FAILED.json`` says when and at which commit, so an old
+never in dry runs or summaries). After a failed run every page of the report is moved aside
+(``gvcneg_report.html`` to ``gvcneg_report.stale.html``, ``ledger.html`` to
+``ledger.stale.html``, ...) and ``RUN_FAILED.json`` says when and at which commit, so an old
 report cannot be mistaken for the result of the current code; the next successful run renders
-it again and removes the mark.
+it again and removes the marks.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def on_success(results, repo, config, missing: list[str] = ()) -> None:
     if not results.is_dir():
         return
     (results / FAILED).unlink(missing_ok=True)
-    (results / STALE).unlink(missing_ok=True)
+    for stale in (results / "report").glob("*.stale.html"):
+        stale.unlink()
     write_manifest(results, _stamp(repo, config))
 
 
@@ -64,10 +66,11 @@ def on_error(results, repo, config, missing: list[str] = ()) -> None:
     stamp = _stamp(repo, config)
     record = {"failed": stamp["date"], "commit": stamp["commit"], "dirty": stamp["dirty"],
               "what": "the last run failed: results/ may mix outputs of this and older runs; "
-                      "the report was moved to report/gvcneg_report.stale.html"}  # fmt: skip
+                      "the report's pages were moved to report/*.stale.html"}  # fmt: skip
     if missing:
         record["missing_outputs"] = list(missing)
     write_text(results / FAILED, json.dumps(record, indent=1) + "\n")
-    if (results / REPORT).exists():
-        (results / REPORT).replace(results / STALE)
+    for page in sorted((results / "report").glob("*.html")):
+        if not page.name.endswith(".stale.html"):
+            page.replace(page.with_name(page.name.removesuffix(".html") + ".stale.html"))
     (results / "manifest.json").unlink(missing_ok=True)
