@@ -200,6 +200,12 @@ def test_a_ledger_rows_provenance_link_resolves(ledger_page, report_dir):
         " tr.querySelector('a.prov-link').getAttribute('href')]; })()"
     )
     assert href == "provenance.html#" + anchor_id(f"results/{document}/computed.csv")
+    # The row's own code link (in its expander) lands on a def line of the code page.
+    code = ledger_page.evaluate(
+        "document.querySelector('#ledger-table tbody tr details a.code-link').getAttribute('href')"
+    )
+    assert code.startswith("code.html#code-") and "-L" in code
+    assert f'id="{code.split("#")[1]}"' in (report_dir / "code.html").read_text()
     ledger_page.open(f"{(report_dir / 'provenance.html').as_uri()}#{href.split('#')[1]}", settle=1)
     entry = ledger_page.evaluate(
         f"(() => {{ const e = document.getElementById('{href.split('#')[1]}');"

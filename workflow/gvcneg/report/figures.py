@@ -19,7 +19,7 @@ from gvcneg.report.page import (
     row_link,
     scroll_box_open,
 )
-from gvcneg.report.provenance_links import provenance_link
+from gvcneg.report.provenance_links import code_note, provenance_link
 
 
 def _exhibit_for(document: str, stem: str) -> dict | None:
@@ -60,6 +60,7 @@ def figure(document: str, stem: str, caption: str, label: str = "") -> None:
         f"<code>{esc(data)}</code></a>" if result(document, "figures", f"{stem}.csv").exists()
         else "",
         provenance_link(f"results/{document}/figures/{stem}.png") or provenance_link(data),
+        code_note(f"results/{document}/figures/{stem}.png"),
     ]  # fmt: skip
     if row_links:
         meta.append(f"Ledger rows: {row_links}")

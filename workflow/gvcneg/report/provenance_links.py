@@ -26,6 +26,19 @@ def provenance_link(output: str, text: str = "provenance") -> str:
     return f'<a class="prov-link" href="{href("provenance", anchor_id(output))}">{esc(text)}</a>'
 
 
+# Plumbing every rule script calls (reading, writing, logging, comparing): not "the function
+# that computed" a number, so not offered as its code link.
+PLUMBING = ("gvcneg.io.", "gvcneg.logs.", "gvcneg.ledger.")
+
+
+def code_note(output: str) -> str:
+    """ "code: " and links to the functions that computed ``output`` (the rule script's own
+    imports from the package, less the plumbing), on the code page; '' when there are none."""
+    entry = provenance()["outputs"].get(output)
+    functions = [f for f in (entry or {}).get("functions", []) if not f.startswith(PLUMBING)]
+    return "code: " + ", ".join(function_link(f) for f in functions) if functions else ""
+
+
 # --- output groups ----------------------------------------------------------------------------
 
 

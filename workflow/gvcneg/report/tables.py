@@ -27,7 +27,7 @@ from gvcneg.report.page import (
     row_link,
     scroll_box_open,
 )
-from gvcneg.report.provenance_links import provenance_link
+from gvcneg.report.provenance_links import code_note, provenance_link
 
 
 def _format(value, floatfmt: str) -> str:
@@ -168,8 +168,9 @@ def _ledger_display(frame: pd.DataFrame, with_document: bool) -> pd.DataFrame:
             str(explanation) if pd.notna(explanation) else "",
             "",
             [
+                code_note(f"results/{document}/computed.csv"),
                 provenance_link(
-                    f"results/{document}/computed.csv", text="provenance: code and inputs"
+                    f"results/{document}/computed.csv", text="provenance: inputs with sha256"
                 ),
                 exhibit_links(document, location),
             ],
