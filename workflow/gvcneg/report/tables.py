@@ -116,22 +116,17 @@ def computed_value(document: str, quantity: str) -> float:
     return float(frame.loc[quantity, "value"])
 
 
-LEDGER_FIRST = ("id", "status", "agrees", "claim")
-
-
 def _agrees(value) -> str:
     if pd.isna(value):
         return ""
     return "yes" if str(value).lower() in ("true", "1", "1.0") else "no"
 
 
-def _ledger_details(explanation: str, robustness: str, links: list[str]) -> str:
-    """The row's long text in an expander: the row stays one line tall until opened."""
+def _ledger_details(explanation: str, links: list[str]) -> str:
+    """The row's long text in an expander: the row stays a few lines tall until opened."""
     parts = []
     if explanation:
         parts.append(f'<p class="why">{esc(explanation)}</p>')
-    if robustness:
-        parts.append(f'<p class="robust">robustness: {esc(robustness)}</p>')
     shown = [link for link in links if link]
     if shown:
         parts.append(f'<p class="row-links">{" · ".join(shown)}</p>')
@@ -166,7 +161,6 @@ def _ledger_display(frame: pd.DataFrame, with_document: bool) -> pd.DataFrame:
     shown["details"] = [
         _ledger_details(
             str(explanation) if pd.notna(explanation) else "",
-            "",
             [
                 code_note(f"results/{document}/computed.csv"),
                 provenance_link(
