@@ -63,10 +63,16 @@ def test_deremer_outputs(run):
         assert list(table.columns) == [
             "claim_id",
             "perturbation",
+            "kind",
+            "violates",
+            "premise_quote",
             "baseline_verdict",
             "perturbed_verdict",
             "can_fail",
         ]
+        # a perturbation that counts as falsification names the premise it violates, quoted
+        falsifying = table[table["kind"] == "falsification"]
+        assert falsifying["violates"].notna().all() and falsifying["premise_quote"].notna().all()
     points = pd.read_csv(results / "grid" / "remark_grid_points.csv")
     grid = yaml.safe_load(SMALL.read_text())["deremer2023"]["remark_grid"]
     assert len(points) == 3 * 3 * 2 * 2 * len(grid["foreign_scale"])
