@@ -155,3 +155,39 @@ def test_every_result_writer_goes_through_the_atomic_helper():
             if WRITE_CALL.search(code) and not re.search(r"\btmp\b|\btemp\b", code):
                 offenders.append(f"{relative}:{number}: {line.strip()}")
     assert not offenders, "write through gvcneg.io.atomic_path/write_text:\n" + "\n".join(offenders)
+
+
+def test_a_writer_killed_mid_write_leaves_debris_the_run_guard_removes(tmp_path):
+    """SIGKILL stops a writer inside atomic_path before it can delete its temporary file; with
+    no run alive the guard deletes such files (and only those) before Snakemake starts."""
+    import subprocess
+    import sys
+
+    from gvcneg.devtools.run_guard import remove_leftover_temporaries
+    from gvcneg.io import leftover_temporaries
+
+    target = tmp_path / "results" / "doc" / "table.csv"
+    target.parent.mkdir(parents=True)
+    target.write_text("old,complete\n")
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal, sys\n"
+            "from gvcneg.io import atomic_path\n"
+            f"with atomic_path({str(target)!r}) as tmp:\n"
+            "    tmp.write_text('half')\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n",
+        ]
+    )
+    writer.wait(timeout=60)
+    assert writer.returncode == -9
+    debris = leftover_temporaries(tmp_path / "results")
+    assert len(debris) == 1 and debris[0].name.startswith(".table.csv.")
+    assert target.read_text() == "old,complete\n"  # the result itself is untouched
+    keep = tmp_path / "results" / "doc" / ".notes.tmp"  # not an atomic_path name
+    keep.write_text("x")
+    said = remove_leftover_temporaries(tmp_path)
+    assert "removed 1 temporary file" in said and "table.csv" in said
+    assert leftover_temporaries(tmp_path / "results") == [] and keep.exists()
+    assert remove_leftover_temporaries(tmp_path) == ""

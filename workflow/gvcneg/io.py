@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +67,21 @@ def atomic_path(path, mode: int | None = None):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+# atomic_path's temporary names: "." + the target's name + "." + mkstemp's 8 random characters
+# + ".tmp".
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+def leftover_temporaries(root) -> list[Path]:
+    """Temporary files of :func:`atomic_path` under ``root``. A writer killed with SIGKILL (or
+    a power cut) cannot delete its temporary file; when no run is alive every such file is
+    debris of an interrupted writer, never a result."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob(".*.tmp") if p.is_file() and _TEMPORARY.match(p.name))
 
 
 def _umask() -> int:

@@ -138,6 +138,22 @@ def recover_lock(workdir: Path, proc: Path = Path("/proc")) -> str:
     )
 
 
+def remove_leftover_temporaries(workdir: Path) -> str:
+    """Delete the temporary files of writers killed mid-write (``gvcneg.io.atomic_path``) under
+    ``results/``; called only once no run is alive (after :func:`recover_lock`). Returns what
+    was done, for the user."""
+    from gvcneg.io import leftover_temporaries
+
+    found = leftover_temporaries(Path(workdir) / "results")
+    for path in found:
+        path.unlink()
+    if not found:
+        return ""
+    listed = ", ".join(str(p.relative_to(workdir)) for p in found[:5])
+    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+    return f"removed {len(found)} temporary file(s) of writers killed mid-write: {listed}{more}"
+
+
 def heal_arguments(stale, command: list[str]) -> list[str]:
     """``command`` (a Snakemake command line) with the jobs of ``stale`` outputs forced: one
     output per job is enough (``--forcerun`` takes files as well as rules). Added to an
@@ -191,6 +207,9 @@ def main(argv: list[str]) -> int:
         return 1
     if said:
         print(f"gvcneg: {said}", file=sys.stderr)
+    debris = remove_leftover_temporaries(workdir)
+    if debris:
+        print(f"gvcneg: {debris}", file=sys.stderr)
     if not command:
         return 0
     command = heal(workdir, command)

@@ -17,7 +17,7 @@ import argparse
 import runpy
 from pathlib import Path
 
-from gvcneg.devtools.workflow_rules import script_job
+from gvcneg.devtools.workflow_rules import import_root, script_job
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -31,7 +31,8 @@ def run_rule_script(rule: str, wildcards=None, configfiles=(), repo=REPO, workdi
         )
     for path in [*job.snakemake.output, *job.snakemake.log]:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return runpy.run_path(str(job.script), init_globals={"snakemake": job.snakemake})
+    with import_root(repo):
+        return runpy.run_path(str(job.script), init_globals={"snakemake": job.snakemake})
 
 
 def main(argv=None) -> None:

@@ -8,7 +8,9 @@ Snakemake upgrade breaks one test, not every tool that inspects rules.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,32 @@ class RuleInfo:
     outputs: tuple[str, ...] = ()  # as declared (relative to the working directory)
 
 
+@contextlib.contextmanager
+def import_root(repo: Path):
+    """Parse or run another checkout's workflow in this process with that checkout's package.
+
+    The Snakefile refuses a ``gvcneg`` imported from another tree (one import root); a tool that
+    parses a copy of the repository in-process (the fault tests edit a module in a copy, the
+    standalone runner) must therefore see the copy's package while it works, and the caller's
+    own package again afterwards."""
+    root = str(Path(repo).resolve() / "workflow")
+    mine = sys.modules.get("gvcneg")
+    if mine is not None and Path(mine.__file__).resolve().parents[1] == Path(root):
+        yield
+        return
+    saved = {k: m for k, m in sys.modules.items() if k == "gvcneg" or k.startswith("gvcneg.")}
+    for name in saved:
+        del sys.modules[name]
+    sys.path.insert(0, root)
+    try:
+        yield
+    finally:
+        sys.path.remove(root)
+        for name in [k for k in sys.modules if k == "gvcneg" or k.startswith("gvcneg.")]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+
+
 def _script_relative(script: str | None) -> str | None:
     if not script:
         return None
@@ -39,7 +67,7 @@ def load_rules(repo: Path, workdir: Path | None = None) -> list[RuleInfo]:
     from snakemake.settings.types import OutputSettings, ResourceSettings
 
     repo = Path(repo).resolve()
-    with SnakemakeApi(OutputSettings()) as api:
+    with import_root(repo), SnakemakeApi(OutputSettings()) as api:
         workflow_api = api.workflow(
             resource_settings=ResourceSettings(cores=1),
             snakefile=repo / "Snakefile",
@@ -99,7 +127,7 @@ def script_job(
 
     repo = Path(repo).resolve()
     workdir = Path(workdir or repo).resolve()
-    with SnakemakeApi(OutputSettings()) as api:
+    with import_root(repo), SnakemakeApi(OutputSettings()) as api:
         workflow_api = api.workflow(
             resource_settings=ResourceSettings(cores=1),
             config_settings=ConfigSettings(configfiles=[Path(f).resolve() for f in configfiles]),
