@@ -160,19 +160,25 @@ def test_support_counts_treated_pairs_events_and_clusters():
     )
 
 
-def test_thin_coefficients_are_flagged_not_judged():
-    table = pd.DataFrame(
+def _table_8_3(ttd_support: float) -> pd.DataFrame:
+    """Table 8.3 with its published coefficients; the TTD term rests on ``ttd_support``
+    treated pairs and events."""
+    return pd.DataFrame(
         {
             "term": ["ttd_active", "rta"],
             "coef": [0.117, 0.303],
             "se": [0.05, 0.01],
             "pvalue": [0.02, 0.0],
             "pct_effect": [12.4, 35.4],
-            "treated_pairs": [5.0, 400.0],
-            "events": [5.0, np.nan],
+            "treated_pairs": [ttd_support, 400.0],
+            "events": [ttd_support, np.nan],
             "clusters": [900.0, 900.0],
         }
     )
+
+
+def test_thin_coefficients_are_flagged_not_judged():
+    table = _table_8_3(ttd_support=5.0)
     results = ch8.ChapterResults(crm_table=table)
     guards = {"min_treated_pairs": 20, "min_events": 20, "min_clusters": 50}
     results.support = ch8.support_flags(results, guards)
@@ -186,21 +192,11 @@ def test_thin_coefficients_are_flagged_not_judged():
 
 
 def test_coefficients_with_substitute_controls_are_stand_ins_not_reproductions():
-    """Table 8.A.5's controls include log GDP, which offline is GDP per capita PPP x population
-    (the chapter: WDI GDP in constant US$): even a coefficient equal to the published one is a
-    stand-in, and the mean of the outcome (no controls involved) is still judged."""
-    table = pd.DataFrame(
-        {
-            "term": ["ttd_active", "rta"],
-            "coef": [0.117, 0.303],
-            "se": [0.05, 0.01],
-            "pvalue": [0.02, 0.0],
-            "pct_effect": [12.4, 35.4],
-            "treated_pairs": [500.0, 400.0],
-            "events": [500.0, np.nan],
-            "clusters": [900.0, 900.0],
-        }
-    )
+    """The controls of Tables 8.3 and 8.A.5 include log GDP, which offline is GDP per capita PPP
+    x population (the chapter: WDI GDP in constant US$): even a coefficient equal to the
+    published one is a stand-in, and the mean of the outcome (no controls involved) is still
+    judged."""
+    table = _table_8_3(ttd_support=500.0)
     config_controls = ["rta", "log_dist", "log_gdp_exporter", "log_gdp_importer"]
     results = ch8.ChapterResults(
         crm_table=table,

@@ -48,13 +48,6 @@ class ChapterResults:
 # population (a different measure), and no source of the document's series can be supplied.
 GDP_CONTROLS = ("log_gdp_exporter", "log_gdp_importer")
 GDP_STAND_IN = "log GDP from GDP per capita PPP x population, not WDI GDP in constant US$"
-# Rows of the two gravity tables whose estimate depends on the regression's controls (the
-# mean of the outcome does not).
-TRADE_EFFECT_ROWS = tuple(
-    f"{table}_{kind}_"
-    for table in ("table_8_3", "table_8_a_5")
-    for kind in ("coef", "se", "stars", "pct")
-)
 
 
 def substitute_controls(controls: list[str]) -> tuple[str, ...]:
@@ -410,8 +403,10 @@ def trade_claims(r: ChapterResults) -> list[Claim]:
     return claims
 
 
-def _coefficient_rows(r: ChapterResults):
-    """(quantity, the table row its estimate comes from) for every coefficient row."""
+def _trade_effect_rows(r: ChapterResults):
+    """(quantity, the table row its estimate comes from) for every coefficient row of the two
+    gravity tables (8.3, 8.A.5): the rows whose estimate depends on the regression's controls
+    (the mean of the outcome does not)."""
     for table, terms, prefix, kinds in (
         (
             r.crm_table,
@@ -428,6 +423,11 @@ def _coefficient_rows(r: ChapterResults):
             for kind in kinds:
                 if len(row):
                     yield f"{prefix}_{kind}_{name}", row.iloc[0]
+
+
+def _coefficient_rows(r: ChapterResults):
+    """(quantity, the table row its estimate comes from) for every coefficient row."""
+    yield from _trade_effect_rows(r)
     if r.odds is not None:
         row = r.odds[(r.odds["model"] == "digital TTD formation") & (r.odds["term"] == "rta")]
         if len(row):
@@ -455,6 +455,11 @@ def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
         if results.support is None
         else dict(zip(results.support["quantity"], results.support["status"], strict=True))
     )
+    substituted = (
+        {quantity for quantity, _ in _trade_effect_rows(results)}
+        if results.substitute_controls
+        else set()
+    )
     out = []
     for claim in claims:
         if claim.status != "computed":
@@ -463,7 +468,7 @@ def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
             out.append(unjudged(claim, partial, coverage_note(results.coverage)))
         elif claim.quantity in thin:
             out.append(unjudged(claim, thin[claim.quantity], "", kind="flagged"))
-        elif results.substitute_controls and claim.quantity.startswith(TRADE_EFFECT_ROWS):
+        elif claim.quantity in substituted:
             # A coefficient of a regression with substitute controls cannot test the published
             # one: "Partial or substitute data never reproduces".
             text = "stand-in (controls: " + "; ".join(results.substitute_controls) + ")"
