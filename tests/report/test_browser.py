@@ -9,7 +9,6 @@ checksums, and a figure's data downloads from its caption. Screenshots of the to
 ledger go to results/report/. Layout at other widths and axe-core: test_browser_layout.py.
 """
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
@@ -19,28 +18,11 @@ from gvcneg.report.provenance import anchor_id
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-_spec = importlib.util.spec_from_file_location("browser", Path(__file__).with_name("browser.py"))
-browser_mod = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(browser_mod)
-
 
 @pytest.fixture(scope="module")
-def chromium():
-    path, reason = browser_mod.ensure_chromium()
-    if path is None:
-        pytest.skip(reason)
-    return path
-
-
-@pytest.fixture(scope="module")
-def report_dir(small_dag):
-    return small_dag.workdir / "results" / "report"
-
-
-@pytest.fixture(scope="module")
-def page(chromium, report_dir):
+def page(new_browser, report_dir):
     """The main page."""
-    browser = browser_mod.Browser(chromium, width=1280, height=900)
+    browser = new_browser(1280)
     try:
         browser.open((report_dir / "gvcneg_report.html").as_uri(), settle=3.0)
         yield browser
@@ -49,8 +31,8 @@ def page(chromium, report_dir):
 
 
 @pytest.fixture(scope="module")
-def ledger_page(chromium, report_dir):
-    browser = browser_mod.Browser(chromium, width=1280, height=900)
+def ledger_page(new_browser, report_dir):
+    browser = new_browser(1280)
     try:
         browser.open((report_dir / "ledger.html").as_uri(), settle=3.0)
         yield browser
@@ -173,14 +155,14 @@ def test_dashboard_counts_match_the_ledger(page, ledger):
             assert shown == expected.get((document, status), 0), (document, status)
 
 
-def test_a_dashboard_count_opens_the_ledger_filtered(chromium, page, ledger):
+def test_a_dashboard_count_opens_the_ledger_filtered(new_browser, page, ledger):
     """The link of one document's total leads to the ledger showing exactly its rows."""
     document = ledger["document"].value_counts().index[0]
     href = page.evaluate(
         f'document.querySelector(\'#dashboard-counts tr[data-document="{document}"] '
         "td:last-child a').href"
     )
-    browser = browser_mod.Browser(chromium, width=1280, height=900)
+    browser = new_browser(1280)
     try:
         browser.open(href, settle=3.0)
         shown = browser.evaluate(

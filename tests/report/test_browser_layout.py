@@ -5,37 +5,20 @@ and axe-core (vendored from npm, tests/report/vendor/axe-core) finds no critical
 accessibility violation.
 """
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-_spec = importlib.util.spec_from_file_location("browser", Path(__file__).with_name("browser.py"))
-browser_mod = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(browser_mod)
 
 AXE = Path(__file__).with_name("vendor") / "axe-core" / "axe.min.js"
 WIDTHS = (390, 768, 1400)
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    path, reason = browser_mod.ensure_chromium()
-    if path is None:
-        pytest.skip(reason)
-    return path
-
-
-@pytest.fixture(scope="module")
-def report_dir(small_dag):
-    return small_dag.workdir / "results" / "report"
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    browser = browser_mod.Browser(chromium, width=1400, height=900)
+def browser(new_browser):
+    browser = new_browser(1400)
     try:
         yield browser
     finally:
