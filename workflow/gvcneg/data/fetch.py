@@ -260,87 +260,115 @@ def fetch(
 
     Looks in the user's copy (if given), the cache, the mirrors and finally downloads from
     the registry's URL. Raises :class:`DataSourceError` if the file cannot be had or a copy
-    fails verification (a failed copy is never placed in the cache).
+    fails verification (a failed copy is never placed in the cache). Each place is tried by
+    its own step, which returns True once the target holds a verified copy and otherwise
+    adds one line to ``tried`` (the error lists every place, so a user sees where to put it).
     """
     spec = source.file(file_name)
     target = Path(cache_dir) / source.name / spec.name
     tried: list[str] = []
-
-    if user_path is not None:
-        candidate = _user_candidate(source, spec, user_path)
-        if candidate.exists() or candidate.is_symlink():
-            found = _place(
-                source,
-                spec,
-                _local_chunks(source, spec, candidate, "user-supplied"),
-                target,
-                "user-supplied",
-                candidate,
-            )
-            if spec.sha256 is None:
-                _log.warning(
-                    "%s: no registered sha256 (source not available offline); the user copy "
-                    "%s has sha256 %s -- record it in sources/%s.yaml to pin this vintage",
-                    _label(source, spec),
-                    candidate,
-                    found,
-                    source.name,
-                )
-            _log.info("%s: copied the user-supplied file %s", _label(source, spec), candidate)
+    steps = (
+        lambda: _from_user_copy(source, spec, user_path, target, tried),
+        lambda: _from_cache(source, spec, target, tried),
+        lambda: _from_mirrors(source, spec, mirrors, target, tried),
+        lambda: _from_download(source, spec, target, tried, download=download, timeout=timeout),
+    )
+    for step in steps:
+        if step():
             return target
+    raise _not_found(source, spec, tried)
+
+
+def _from_user_copy(source: Source, spec, user_path, target: Path, tried: list[str]) -> bool:
+    if user_path is None:
+        return False
+    candidate = _user_candidate(source, spec, user_path)
+    if not (candidate.exists() or candidate.is_symlink()):
         tried.append(
             f"user-supplied copy {candidate} (paths.user_data.{source.name}): no such file"
         )
+        return False
+    found = _place(
+        source,
+        spec,
+        _local_chunks(source, spec, candidate, "user-supplied"),
+        target,
+        "user-supplied",
+        candidate,
+    )
+    if spec.sha256 is None:
+        _log.warning(
+            "%s: no registered sha256 (source not available offline); the user copy "
+            "%s has sha256 %s -- record it in sources/%s.yaml to pin this vintage",
+            _label(source, spec),
+            candidate,
+            found,
+            source.name,
+        )
+    _log.info("%s: copied the user-supplied file %s", _label(source, spec), candidate)
+    return True
 
-    if target.exists() or target.is_symlink():
-        if spec.sha256 is not None:
-            try:
-                verify(source, spec, target, "cached")
-                _log.info("%s: cache hit %s", _label(source, spec), target)
-                return target
-            except DataSourceError as err:
-                _log.warning("discarding the stale cache copy: %s", err)
-                if target.is_dir() and not target.is_symlink():
-                    shutil.rmtree(target)
-                else:
-                    target.unlink()
-                tried.append(f"cache {target}: stale copy discarded")
-        else:
-            tried.append(f"cache {target}: ignored (no registered sha256 to verify it)")
-    else:
+
+def _from_cache(source: Source, spec, target: Path, tried: list[str]) -> bool:
+    if not (target.exists() or target.is_symlink()):
         tried.append(f"cache {target}: no such file")
+        return False
+    if spec.sha256 is None:
+        tried.append(f"cache {target}: ignored (no registered sha256 to verify it)")
+        return False
+    try:
+        verify(source, spec, target, "cached")
+    except DataSourceError as err:
+        _log.warning("discarding the stale cache copy: %s", err)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
+        tried.append(f"cache {target}: stale copy discarded")
+        return False
+    _log.info("%s: cache hit %s", _label(source, spec), target)
+    return True
 
+
+def _from_mirrors(source: Source, spec, mirrors: Iterable, target: Path, tried: list[str]) -> bool:
     for mirror in mirrors:
         candidate = Path(mirror) / source.name / spec.name
         if candidate.exists() or candidate.is_symlink():
             chunks = _local_chunks(source, spec, candidate, "mirror")
             _place(source, spec, chunks, target, "mirror", candidate)
             _log.info("%s: copied from mirror %s", _label(source, spec), candidate)
-            return target
+            return True
         tried.append(f"mirror {candidate}: no such file")
+    return False
 
-    if spec.url and download:
-        # Network modules only where a download is tried (a fetch job imports little else).
-        import http.client
-        import urllib.error
 
-        try:
-            _place(
-                source, spec, _download_chunks(spec.url, timeout), target, "downloaded", spec.url
-            )
-            _log.info("%s: downloaded %s", _label(source, spec), spec.url)
-            return target
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
-            if isinstance(err, urllib.error.HTTPError):
-                reason = f"HTTP {err.code} {err.reason}"
-            else:
-                reason = getattr(err, "reason", None) or err
-            tried.append(f"download {spec.url}: failed ({reason})")
-    elif spec.url:
-        tried.append(f"download {spec.url}: downloads disabled")
-    else:
+def _from_download(
+    source: Source, spec, target: Path, tried: list[str], *, download: bool, timeout: float
+) -> bool:
+    if not spec.url:
         tried.append("download: the registry has no download URL for this file")
+        return False
+    if not download:
+        tried.append(f"download {spec.url}: downloads disabled")
+        return False
+    # Network modules only where a download is tried (a fetch job imports little else).
+    import http.client
+    import urllib.error
 
+    try:
+        _place(source, spec, _download_chunks(spec.url, timeout), target, "downloaded", spec.url)
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+        if isinstance(err, urllib.error.HTTPError):
+            reason = f"HTTP {err.code} {err.reason}"
+        else:
+            reason = getattr(err, "reason", None) or err
+        tried.append(f"download {spec.url}: failed ({reason})")
+        return False
+    _log.info("%s: downloaded %s", _label(source, spec), spec.url)
+    return True
+
+
+def _not_found(source: Source, spec, tried: list[str]) -> DataSourceError:
     if source.available:
         fix = (
             f"put the file in a mirror directory as <mirror>/{source.name}/{spec.name} and "
@@ -353,6 +381,6 @@ def fetch(
             f"{source.upstream_url} and set paths.user_data.{source.name} in paths.yaml to "
             "the file (or to a directory holding it)"
         )
-    raise DataSourceError(
+    return DataSourceError(
         f"{_label(source, spec)} not found. Tried:\n  - " + "\n  - ".join(tried) + f"\nFix: {fix}."
     )
