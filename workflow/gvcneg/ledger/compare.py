@@ -162,77 +162,85 @@ def build_ledger(
     if not index.index.is_unique:
         dupes = index.index[index.index.duplicated()].tolist()
         raise ValueError(f"duplicate computed quantities: {dupes}")
-    rows = []
-    for target in targets:
-        key = (target["document"], target["quantity"])
-        if key not in index.index:
-            raise KeyError(
-                f"target {target['id']}: no computed quantity {target['quantity']!r} "
-                f"in results/{target['document']}/computed.csv"
-            )
-        got = index.loc[key]
-        explanation = target.get("explanation", "")
-        note = got["note"] if isinstance(got["note"], str) else ""
-        published = describe_published(target["published"])
-        agrees = math.nan
-        value, diff = math.nan, math.nan
-        coverage = coverage_of(
-            got.get("coverage_have"), got.get("coverage_of"), got.get("coverage_unit")
-        )
-        withheld = None
-        if got["status"] in UNJUDGED:
-            # Partial data or too few observations (chapter 8): the value is shown, and the
-            # note's leading text is the status the verdict rule gives it.
-            withheld = ledger_status_text(note)
-            note = note[len(withheld) :].lstrip("; ")
-        if got["status"] == "computed" or withheld:
-            value = float(got["value"])
-            verdict, diff = compare_one(target["published"], target.get("tolerance", {}), value)
-            agrees = verdict == REPRODUCED
-        evidence = Evidence(
-            availability="computed" if withheld else got["status"],
-            agrees=None if (got["status"] != "computed" and not withheld) else bool(agrees),
-            withheld=withheld,
-            scope=target.get("scope", "document"),
-            coverage=coverage,
-            falsifiable=falsifiable.get(target["id"]),
-        )
-        row_status = status(target["claim_type"], evidence)
-        if row_status == STAND_IN and target.get("stand_in"):
-            explanation = "; ".join(
-                x for x in (f"stand-in: {target['stand_in']}", explanation) if x
-            )
-        if row_status == BY_CONSTRUCTION and target["claim_type"] == "result":
-            explanation = "; ".join(
-                x
-                for x in (
-                    "true by construction: no perturbation that violates a stated premise of the "
-                    "document makes this check fail (claim_falsifiability.csv; only sanity checks "
-                    "do)",
-                    explanation,
-                )
-                if x
-            )
-        explanation = "; ".join(x for x in (note, explanation) if x)
-        if target.get("referee"):
-            explanation = f"{explanation} Referee re-derivation: {target['referee']}".strip()
-        rows.append(
-            {
-                "id": target["id"],
-                "document": target["document"],
-                "location": target["location"],
-                "claim": target["claim"],
-                "claim_type": target["claim_type"],
-                "published": published,
-                "computed": value,
-                "difference": diff,
-                "status": row_status,
-                "agrees": agrees,
-                "robustness": robust.get(target["id"], ""),
-                "explanation": explanation,
-            }
-        )
+    rows = [
+        _ledger_row(target, _computed_for(index, target), robust, falsifiable) for target in targets
+    ]
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+
+
+def _computed_for(index: pd.DataFrame, target: dict) -> pd.Series:
+    key = (target["document"], target["quantity"])
+    if key not in index.index:
+        raise KeyError(
+            f"target {target['id']}: no computed quantity {target['quantity']!r} "
+            f"in results/{target['document']}/computed.csv"
+        )
+    return index.loc[key]
+
+
+def _ledger_row(target: dict, got: pd.Series, robust: dict, falsifiable: dict) -> dict:
+    """Judge one target: the evidence is gathered here, the status decided by ``status``."""
+    note = got["note"] if isinstance(got["note"], str) else ""
+    agrees = math.nan
+    value, diff = math.nan, math.nan
+    coverage = coverage_of(
+        got.get("coverage_have"), got.get("coverage_of"), got.get("coverage_unit")
+    )
+    withheld = None
+    if got["status"] in UNJUDGED:
+        # Partial data or too few observations (chapter 8): the value is shown, and the
+        # note's leading text is the status the verdict rule gives it.
+        withheld = ledger_status_text(note)
+        note = note[len(withheld) :].lstrip("; ")
+    if got["status"] == "computed" or withheld:
+        value = float(got["value"])
+        verdict, diff = compare_one(target["published"], target.get("tolerance", {}), value)
+        agrees = verdict == REPRODUCED
+    evidence = Evidence(
+        availability="computed" if withheld else got["status"],
+        agrees=None if (got["status"] != "computed" and not withheld) else bool(agrees),
+        withheld=withheld,
+        scope=target.get("scope", "document"),
+        coverage=coverage,
+        falsifiable=falsifiable.get(target["id"]),
+    )
+    row_status = status(target["claim_type"], evidence)
+    return {
+        "id": target["id"],
+        "document": target["document"],
+        "location": target["location"],
+        "claim": target["claim"],
+        "claim_type": target["claim_type"],
+        "published": describe_published(target["published"]),
+        "computed": value,
+        "difference": diff,
+        "status": row_status,
+        "agrees": agrees,
+        "robustness": robust.get(target["id"], ""),
+        "explanation": _explanation(target, note, row_status),
+    }
+
+
+def _explanation(target: dict, note: str, row_status: str) -> str:
+    """The computing job's note, then what the status rests on, then the target's own words."""
+    explanation = target.get("explanation", "")
+    if row_status == STAND_IN and target.get("stand_in"):
+        explanation = "; ".join(x for x in (f"stand-in: {target['stand_in']}", explanation) if x)
+    if row_status == BY_CONSTRUCTION and target["claim_type"] == "result":
+        explanation = "; ".join(
+            x
+            for x in (
+                "true by construction: no perturbation that violates a stated premise of the "
+                "document makes this check fail (claim_falsifiability.csv; only sanity checks "
+                "do)",
+                explanation,
+            )
+            if x
+        )
+    explanation = "; ".join(x for x in (note, explanation) if x)
+    if target.get("referee"):
+        explanation = f"{explanation} Referee re-derivation: {target['referee']}".strip()
+    return explanation
 
 
 def read_computed(paths_by_document: dict) -> pd.DataFrame:
