@@ -157,6 +157,12 @@ class Browser:
             raise RuntimeError(f"page script failed: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def sideways_overflow(self) -> tuple[int, int, list[str]]:
+        """The page's scroll width, the viewport width, and up to ten elements that reach past
+        the viewport without a scrolling or clipping ancestor (what makes a page scroll
+        sideways on a phone)."""
+        return tuple(self.evaluate(_OVERFLOW))
+
     def resize(self, width: int, height: int = 900) -> None:
         """Lay the page out again at another viewport width (a phone, a tablet, a desktop)."""
         self.width, self.height = width, height
@@ -211,3 +217,23 @@ class Browser:
             except subprocess.TimeoutExpired:
                 self.process.kill()
             shutil.rmtree(self.profile, ignore_errors=True)
+
+
+_OVERFLOW = """(() => {
+  const vw = document.documentElement.clientWidth;
+  const clipped = el => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+    }
+    return false;
+  };
+  const bad = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || getComputedStyle(el).position === 'fixed') continue;
+    if ((r.right > vw + 1 || r.left < -1) && !clipped(el))
+      bad.push(el.tagName + '#' + el.id + '.' + el.className + ' ' + Math.round(r.right));
+  }
+  return [document.documentElement.scrollWidth, vw, bad.slice(0, 10)];
+})()"""

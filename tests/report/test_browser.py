@@ -82,30 +82,9 @@ def test_a_ledger_row_is_short_until_opened(ledger_page):
 
 
 def test_no_element_is_wider_than_the_viewport(page):
-    offenders = page.evaluate(
-        """(() => {
-        const vw = document.documentElement.clientWidth;
-        const clipped = el => {
-          for (let p = el.parentElement; p; p = p.parentElement) {
-            const o = getComputedStyle(p).overflowX;
-            if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
-          }
-          return false;
-        };
-        const bad = [];
-        for (const el of document.body.querySelectorAll('*')) {
-          const r = el.getBoundingClientRect();
-          if (r.width === 0 || getComputedStyle(el).position === 'fixed') continue;
-          if ((r.right > vw + 1 || r.left < -1) && !clipped(el))
-            bad.push(el.tagName + '#' + el.id + '.' + el.className + ' ' + Math.round(r.width));
-        }
-        return bad.slice(0, 20);
-      })()"""
-    )
+    scroll_width, viewport, offenders = page.sideways_overflow()
     assert offenders == []
-    assert page.evaluate(
-        "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
-    )
+    assert scroll_width <= viewport + 1, (scroll_width, viewport)
 
 
 def test_every_image_loads(page):

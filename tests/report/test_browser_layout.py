@@ -34,32 +34,12 @@ def _open(browser, page: Path, width: int):
     browser.open(page.as_uri(), settle=1.5)
 
 
-OVERFLOW = """(() => {
-  const vw = document.documentElement.clientWidth;
-  const clipped = el => {
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX;
-      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
-    }
-    return false;
-  };
-  const bad = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || getComputedStyle(el).position === 'fixed') continue;
-    if ((r.right > vw + 1 || r.left < -1) && !clipped(el))
-      bad.push(el.tagName + '#' + el.id + '.' + el.className + ' ' + Math.round(r.right));
-  }
-  return [document.documentElement.scrollWidth, vw, bad.slice(0, 10)];
-})()"""
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_page_scrolls_sideways(browser, report_dir, width):
     assert pages(report_dir), "no report pages"
     for page in pages(report_dir):
         _open(browser, page, width)
-        scroll_width, viewport, offenders = browser.evaluate(OVERFLOW)
+        scroll_width, viewport, offenders = browser.sideways_overflow()
         assert offenders == [], (page.name, width)
         assert scroll_width <= viewport + 1, (page.name, width, scroll_width, viewport)
 
