@@ -104,80 +104,102 @@ def build_provenance(
     repo, workdir = Path(repo).resolve(), Path(workdir).resolve()
     by_output = {row["output"]: row for row in summary}
     cache_prefix = data_cache.rstrip("/") + "/"
-
-    def raw_sources(output: str, seen: set) -> set[str]:
-        found = set()
-        for item in by_output.get(output, {}).get("inputs", []):
-            if item in seen:
-                continue
-            seen.add(item)
-            if item.startswith(cache_prefix):
-                found.add(item)
-            elif item in by_output:
-                found |= raw_sources(item, seen)
-        return found
-
-    hashes: dict[str, str | None] = {}
-
-    def file_sha256(item: str) -> str | None:
-        """An input's checksum: the registry's for a raw source file (the fetch rule verified
-        the copy against it), else the file's own; None for a file that is not there."""
-        key = _relative(item, repo)
-        if key not in hashes:
-            match = DATA_FILE.search(item) if item.startswith(cache_prefix) else None
-            pinned = registry_sha256.get((match["source"], match["file"])) if match else None
-            path = workdir / item if (workdir / item).is_file() else repo / key
-            hashes[key] = pinned or (sha256(path) if path.is_file() else None)
-        return hashes[key]
-
+    checksum = _InputChecksums(repo, workdir, cache_prefix, registry_sha256)
     entries = {}
     for row in summary:
         output = row["output"]
         if not output.startswith(results.rstrip("/") + "/") or row["date"] is None:
             continue
-        path = workdir / output
-        if not path.exists():
+        if not (workdir / output).exists():
             continue
-        code = [_relative(i, repo) for i in row["inputs"] if _relative(i, repo).endswith(".py")]
-        script = rule_scripts.get(row["rule"], "")
-        functions = script_functions(repo / script) if script and (repo / script).exists() else []
-        sources = []
-        for item in sorted(raw_sources(output, set())):
-            match = DATA_FILE.search(item)
-            key = (match["source"], match["file"]) if match else (item, "")
-            sources.append(
-                {
-                    "source": key[0],
-                    "file": key[1],
-                    "sha256": registry_sha256.get(key)
-                    or (sha256(workdir / item) if (workdir / item).exists() else None),
-                    "pinned_in_registry": bool(registry_sha256.get(key)),
-                }
-            )
-        modules = sorted(
-            {c for c in code if c.startswith("workflow/gvcneg/")}
-            | {module_file(f.rsplit(".", 1)[0], repo) for f in functions}
+        raw = sorted(_raw_sources(by_output, cache_prefix, output, set()))
+        entries[output] = _entry(
+            row, repo, workdir, rule_scripts.get(row["rule"], ""), raw, registry_sha256, checksum
         )
-        inputs = [
-            _relative(i, repo) for i in row["inputs"] if not _relative(i, repo).endswith(".py")
-        ]
-        entries[output] = {
-            "id": anchor_id(output),
-            "output": output,
-            "sha256": sha256(path),
-            "rule": row["rule"],
-            "script": script,
-            "functions": functions,
-            "modules": modules,
-            "inputs": inputs,
-            # Direct inputs and code, each with its checksum at the time of this record.
-            "input_sha256": {i: file_sha256(i) for i in inputs},
-            "code_sha256": {c: file_sha256(c) for c in ([script] if script else []) + modules},
-            "sources": sources,
-            "log": row["log"],
-            "built": row["date"],
-        }
     return {"stamp": stamp, "outputs": entries}
+
+
+def _raw_sources(by_output: dict, cache_prefix: str, output: str, seen: set) -> set[str]:
+    """The data-cache files an output rests on, through every intermediate output."""
+    found = set()
+    for item in by_output.get(output, {}).get("inputs", []):
+        if item in seen:
+            continue
+        seen.add(item)
+        if item.startswith(cache_prefix):
+            found.add(item)
+        elif item in by_output:
+            found |= _raw_sources(by_output, cache_prefix, item, seen)
+    return found
+
+
+class _InputChecksums:
+    """An input's checksum: the registry's for a raw source file (the fetch rule verified the
+    copy against it), else the file's own; None for a file that is not there. Each file is
+    hashed once per provenance record, however many outputs name it."""
+
+    def __init__(self, repo: Path, workdir: Path, cache_prefix: str, registry_sha256: dict):
+        self.repo, self.workdir, self.cache_prefix = repo, workdir, cache_prefix
+        self.registry_sha256 = registry_sha256
+        self.hashes: dict[str, str | None] = {}
+
+    def __call__(self, item: str) -> str | None:
+        key = _relative(item, self.repo)
+        if key not in self.hashes:
+            match = DATA_FILE.search(item) if item.startswith(self.cache_prefix) else None
+            pinned = self.registry_sha256.get((match["source"], match["file"])) if match else None
+            path = self.workdir / item if (self.workdir / item).is_file() else self.repo / key
+            self.hashes[key] = pinned or (sha256(path) if path.is_file() else None)
+        return self.hashes[key]
+
+
+def _entry(
+    row: dict,
+    repo: Path,
+    workdir: Path,
+    script: str,
+    raw_sources: list[str],
+    registry_sha256: dict,
+    checksum: _InputChecksums,
+) -> dict:
+    """One output's record: its rule, script, the package code it ran, inputs and sources."""
+    output = row["output"]
+    code = [_relative(i, repo) for i in row["inputs"] if _relative(i, repo).endswith(".py")]
+    functions = script_functions(repo / script) if script and (repo / script).exists() else []
+    sources = []
+    for item in raw_sources:
+        match = DATA_FILE.search(item)
+        key = (match["source"], match["file"]) if match else (item, "")
+        sources.append(
+            {
+                "source": key[0],
+                "file": key[1],
+                "sha256": registry_sha256.get(key)
+                or (sha256(workdir / item) if (workdir / item).exists() else None),
+                "pinned_in_registry": bool(registry_sha256.get(key)),
+            }
+        )
+    modules = sorted(
+        {c for c in code if c.startswith("workflow/gvcneg/")}
+        | {module_file(f.rsplit(".", 1)[0], repo) for f in functions}
+    )
+    inputs = [_relative(i, repo) for i in row["inputs"] if not _relative(i, repo).endswith(".py")]
+    return {
+        "id": anchor_id(output),
+        "output": output,
+        "sha256": sha256(workdir / output),
+        "rule": row["rule"],
+        "script": script,
+        "functions": functions,
+        "modules": modules,
+        "inputs": inputs,
+        # Direct inputs and code, each with its checksum at the time of this record.
+        "input_sha256": {i: checksum(i) for i in inputs},
+        "code_sha256": {c: checksum(c) for c in ([script] if script else []) + modules},
+        "sources": sources,
+        "log": row["log"],
+        "built": row["date"],
+    }
 
 
 def module_file(module: str, repo: Path) -> str:
