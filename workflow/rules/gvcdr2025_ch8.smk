@@ -516,6 +516,9 @@ rule gvcdr2025_ch8_binding_coder:
             "workflow", "gvcneg", "empirics", CH8, "binding_examples.yaml"
         ),
         corpus=repo_file("workflow", "gvcneg", "empirics", CH8, "binding_corpus.yaml"),
+        blind_rounds=repo_file(
+            "workflow", "gvcneg", "empirics", CH8, "binding_blind_rounds.yaml"
+        ),
         code=code_inputs("gvcdr2025_ch8/binding_coder.py"),
     output:
         examples_csv=CH8_CODER_EXAMPLES["csv"],

@@ -150,7 +150,47 @@ DISPUTE_CASES = [
     ),
     ("The Parties shall consult regularly on digital trade matters.", NOT_SPECIFIED),
     ("The Participants welcome arbitration reforms in the mining sector.", NOT_SPECIFIED),
+    # "not resolved" names the trigger; it does not exclude the arbitration that follows.
+    (
+        "If the dispute is not resolved within 90 days, either Party may refer it to arbitration.",
+        ADJUDICATIVE,
+    ),
+    (
+        "Any dispute shall be resolved through consultations; it is not subject to arbitration.",
+        CONSULTATIVE,
+    ),
+    (
+        "If the consulting Parties fail to resolve the matter within 60 days, the complaining "
+        "Party may request the establishment of a panel.",
+        ADJUDICATIVE,
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Nothing in this Memorandum shall be construed as creating legally binding "
+            "obligations for either Participant.",
+            NON_BINDING,
+        ),
+        # The "no direct effect" clause of binding agreements is not a disclaimer.
+        (
+            "Nothing in this Agreement shall be construed as conferring rights or imposing "
+            "obligations on persons. Each Party shall publish its measures.",
+            BINDING,
+        ),
+        # "shall" of the panel's report binds no legal actor; the Parties are its object.
+        (
+            "The report of the panel shall be final and binding on the disputing Parties and "
+            "shall not be subject to appeal.",
+            NOT_SPECIFIED,
+        ),
+    ],
+)
+def test_nothing_shall_be_construed_and_non_actor_subjects(text, expected):
+    assert code_text(text).binding_language == expected
 
 
 @pytest.mark.parametrize("sentence, expected", DISPUTE_CASES)

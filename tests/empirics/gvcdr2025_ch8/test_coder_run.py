@@ -143,3 +143,48 @@ def test_a_clause_split_keeps_the_dispute_trigger_with_its_adjudication():
         ).binding_language
         == "not_specified"
     )
+
+
+def test_blind_rounds_are_reported_with_their_first_run_and_revision():
+    """Every blind round is labelled under footnote 15's fields, keeps its recorded first run,
+    and a round the coder was revised after is named as such in the accuracy table."""
+    from gvcneg.empirics.gvcdr2025_ch8.coder_run import (
+        coder_accuracy,
+        load_blind_rounds,
+        load_corpus,
+    )
+
+    rounds = load_blind_rounds()
+    assert rounds, "no blind round"
+    labels = {"binding_language": {"binding", "non_binding", "not_specified"},
+              "dispute_settlement": {"adjudicative", "consultative", "not_specified"}}  # fmt: skip
+    # A standard formula can recur word for word (round 1 has the DEPA customs-duties
+    # sentence of the corpus): the two annotators must then agree on its labels.
+    corpus_labels = {e["text"]: e["expected"] for e in load_corpus()}
+    for blind in rounds:
+        ids = [c["id"] for c in blind["clauses"]]
+        assert len(ids) == len(set(ids)) >= 20
+        repeated = [c for c in blind["clauses"] if c["text"] in corpus_labels]
+        assert len(repeated) <= 2
+        assert all(c["expected"] == corpus_labels[c["text"]] for c in repeated)
+        for clause in blind["clauses"]:
+            for field, allowed in labels.items():
+                assert clause["expected"][field] in allowed, clause["id"]
+        if blind.get("first_run"):
+            assert blind["first_run"]["entries"] == len(ids)
+    table = coder_accuracy(load_corpus(), rounds)
+    for blind in rounds:
+        names = table["part"][table["part"].str.startswith(f"blind round {blind['round']}")]
+        assert names.str.contains("revised after").all() == bool(blind.get("revised_after"))
+
+
+def test_a_revised_round_is_named_and_keeps_its_first_run():
+    from gvcneg.empirics.gvcdr2025_ch8.coder_run import coder_accuracy
+
+    clause = {"id": "x", "text": "Each Party shall comply.",
+              "expected": {"binding_language": "binding", "dispute_settlement": "not_specified"}}  # fmt: skip
+    blind = {"round": 7, "revised_after": "fixed", "clauses": [clause],
+             "first_run": {"entries": 1, "binding_language": 0, "dispute_settlement": 1}}  # fmt: skip
+    table = coder_accuracy([], [blind]).set_index(["part", "field"])
+    row = table.loc[("blind round 7 (coder revised after it)", "binding_language")]
+    assert row["accuracy"] == 1.0 and row["first_run_accuracy"] == 0.0

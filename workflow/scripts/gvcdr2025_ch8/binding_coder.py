@@ -4,6 +4,7 @@ from gvcneg.empirics.gvcdr2025_ch8.coder_run import (
     code_examples,
     code_ttd_texts,
     coder_accuracy,
+    load_blind_rounds,
     load_corpus,
     load_examples,
     read_ttd_texts,
@@ -15,7 +16,9 @@ with logged(snakemake.log[0]) as log:
     out = snakemake.output
     examples = code_examples(load_examples(snakemake.input.examples))
     save_table(examples, out.examples_csv, out.examples_md, out.examples_html)
-    accuracy = coder_accuracy(load_corpus(snakemake.input.corpus))
+    accuracy = coder_accuracy(
+        load_corpus(snakemake.input.corpus), load_blind_rounds(snakemake.input.blind_rounds)
+    )
     save_table(accuracy, out.accuracy_csv, out.accuracy_md, out.accuracy_html)
     log.info("coder accuracy on the labelled corpus:\n%s", accuracy.to_string())
     texts = read_ttd_texts(snakemake.input.texts) if "texts" in snakemake.input.keys() else None

@@ -73,12 +73,22 @@ DEFAULT_DISCLAIMERS = (
     r"non[- ]binding (?:nature|character|basis)",
     r"non[- ]binding (?:intentions?|understanding|political commitments?) of the",
     rf"(?:this|the present) {_INSTRUMENT}\b[^.;]{{0,40}}\bnon[- ]binding",
+    # "Nothing in this Memorandum shall be construed as creating binding obligations": a
+    # disclaimer; "... as conferring rights on persons" (no direct effect) is not.
+    rf"nothing in (?:this|the present) {_INSTRUMENT} shall be (?:construed|interpreted|deemed)"
+    r" (?:as|to)(?:\W+\w+){0,3}?\W+(?:legally binding|binding obligations?|legal obligations?)",
 )
 DEFAULT_DISPUTE_TRIGGERS = (
     r"disputes?",
+    r"disputing part(?:y|ies)",
     r"disagreements?",
-    r"differences? (?:of|in|regarding|concerning|arising)",
+    r"differences? (?:of|in|regarding|concerning|arising|between|among)",
     r"controvers(?:y|ies)",
+    # The dispute chapters' own words for a dispute: a complaint, a matter left unresolved, a
+    # matter on the interpretation or application of the agreement.
+    r"complaining part(?:y|ies)",
+    r"fails? to (?:resolve|settle)",
+    r"(?:matter|question)s?(?:\W+\w+){0,3}?\W+(?:interpretation|application|implementation)",
 )
 DEFAULT_ADJUDICATION = (
     r"arbitrat(?:ion|ors?|al)",
@@ -107,10 +117,17 @@ _FULL_STOP = re.compile(r"(?<=[.!?])\s+|\n{2,}")
 # the Parties ... shall"), not the subject the mandatory term binds.
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:between|among|amongst|of|to|for|with|by|from|on|against|upon)\s+"
-    r"(?:(?:the|each|either|both|any|all|other|a|an)\s+)*$",
+    r"(?:(?:the|each|either|both|any|all|other|a|an|disputing|consulting|complaining"
+    r"|responding|relevant|concerned)\s+)*$",
     re.IGNORECASE,
 )
-_NEGATED_ADJUDICATION = r"\b(?:not|no|neither|nor|without)\b[^.;]{{0,60}}?\b(?:{terms})"
+# "not ... arbitration" within one clause excludes adjudication ("shall not be subject to
+# arbitration"); "if it is not resolved within 90 days, either Party may refer it to
+# arbitration" does not (the comma ends the clause, "not resolved" is the trigger).
+_NEGATED_ADJUDICATION = (
+    r"\b(?:not(?!\s+(?:been\s+)?(?:resolved|settled))|no|neither|nor|without)\b[^.;,]{{0,60}}?"
+    r"\b(?:{terms})"
+)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ the package (always), and on the user's TTD texts when supplied (source ``wto-tt
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ from gvcneg.empirics.gvcdr2025_ch8.binding_coder import code_text, code_texts
 
 EXAMPLES = Path(__file__).with_name("binding_examples.yaml")
 CORPUS = Path(__file__).with_name("binding_corpus.yaml")
+BLIND_ROUNDS = Path(__file__).with_name("binding_blind_rounds.yaml")
 HELD_OUT_EVERY = 4  # every fourth corpus entry is held out: a quarter of the corpus
 FIELDS = ("binding_language", "dispute_settlement")
 
@@ -61,13 +63,31 @@ def load_corpus(path: Path = CORPUS) -> list[dict]:
     return [{**entry, "held_out": (i + 1) % HELD_OUT_EVERY == 0} for i, entry in enumerate(entries)]
 
 
-def coder_accuracy(corpus: list[dict]) -> pd.DataFrame:
-    """Share of corpus entries the coder codes as labelled, per part (rules tuned on / held
-    out) and field, with the entries it gets wrong."""
+def load_blind_rounds(path: Path = BLIND_ROUNDS) -> list[dict]:
+    """The blind rounds (clauses labelled by annotators who never saw the coder)."""
+    return yaml.safe_load(Path(path).read_text())["rounds"]
+
+
+def coder_accuracy(corpus: list[dict], blind_rounds: list[dict] = ()) -> pd.DataFrame:
+    """Share of entries the coder codes as labelled, per part and field, with the entries it
+    gets wrong. Parts: the corpus entries the rules were tuned on, the held-out quarter, and
+    each blind round. A blind round also shows its recorded first run (the coder as committed
+    before the round was read) and whether the coder was revised after it: only a round run
+    once and never tuned on measures the coder on wording it has not seen."""
     coded = [(entry, code_text(entry["text"])) for entry in corpus]
+    parts = [
+        (part, [(e, c) for e, c in coded if e["held_out"] == held_out], None)
+        for part, held_out in (("tuned on", False), ("held out", True))
+    ]
+    for blind in blind_rounds:
+        revised = bool(blind.get("revised_after"))
+        name = f"blind round {blind['round']}" + (" (coder revised after it)" if revised else "")
+        clauses = [(e, code_text(e["text"])) for e in blind["clauses"]]
+        parts.append((name, clauses, blind.get("first_run")))
     rows = []
-    for part, held_out in (("tuned on", False), ("held out", True)):
-        chosen = [(e, c) for e, c in coded if e["held_out"] == held_out]
+    for part, chosen, first_run in parts:
+        if not chosen:
+            continue
         for field in FIELDS:
             wrong = [e["id"] for e, c in chosen if getattr(c, field) != e["expected"][field]]
             rows.append(
@@ -77,6 +97,9 @@ def coder_accuracy(corpus: list[dict]) -> pd.DataFrame:
                     "entries": len(chosen),
                     "correct": len(chosen) - len(wrong),
                     "accuracy": (len(chosen) - len(wrong)) / len(chosen),
+                    "first_run_accuracy": first_run[field] / first_run["entries"]
+                    if first_run
+                    else math.nan,
                     "wrong": "; ".join(wrong),
                 }
             )
