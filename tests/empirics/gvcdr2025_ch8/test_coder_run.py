@@ -188,3 +188,21 @@ def test_a_revised_round_is_named_and_keeps_its_first_run():
     table = coder_accuracy([], [blind]).set_index(["part", "field"])
     row = table.loc[("blind round 7 (coder revised after it)", "binding_language")]
     assert row["accuracy"] == 1.0 and row["first_run_accuracy"] == 0.0
+
+
+def test_an_unrevised_blind_round_scores_what_its_first_run_scored():
+    """A round not marked ``revised_after`` still scores exactly its recorded first run: a coder
+    change that moves the score (up or down) must mark the round as revised, so a round can
+    never be tuned on silently and still be reported as blind."""
+    from gvcneg.empirics.gvcdr2025_ch8.coder_run import (
+        FIELDS,
+        coder_accuracy,
+        load_blind_rounds,
+    )
+
+    for blind in load_blind_rounds():
+        if blind.get("revised_after"):
+            continue
+        table = coder_accuracy([], [blind]).set_index("field")
+        for field in FIELDS:
+            assert table.loc[field, "correct"] == blind["first_run"][field], (blind["round"], field)
