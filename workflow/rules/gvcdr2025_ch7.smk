@@ -463,7 +463,10 @@ CH7_SWEEP_FILES = {
         for name in CH7_CONFIG["gini_series"]
     },
     "wid": source_file("wid-gini", "tidy_data.csv"),
-    "gvc": CH7_GVC.format(gvc_source=CH7_CONFIG["fig_7_15"]["gvc_source"]),
+    "gvc": {
+        source: CH7_GVC.format(gvc_source=source)
+        for source in sweep_axes(CH7_CONFIG["sweep"]["fig_7_15"])["gvc_source"]
+    },
     "pwt": source_file("pwt", "pwt1001.dta"),
     "flags": CH7_LABOUR_SHARE_FLAGS,
     "estimates": CH7_FIG_7_14_TABLE["csv"],
@@ -539,6 +542,7 @@ rule gvcdr2025_ch7_sweep:
         gini_names=ch7_inputs.sweep_gini_names(CH7_CONFIG["sweep"]),
         wid_gini_names=ch7_inputs.sweep_gini_names(CH7_CONFIG["sweep"], needing="wid"),
         population_source=CH7_POPULATION_SOURCE,
+        gvc_sources=sweep_axes(CH7_CONFIG["sweep"]["fig_7_15"])["gvc_source"],
     message:
         "GVCDR 2025 ch. 7: specification sweep of every claim family"
     script:

@@ -318,3 +318,49 @@ def test_dropping_cloned_gini_series_removes_their_dilution_of_a_group_mean():
     rise = out[out["quantity"] == "fig7_6_unweighted_change_high"].set_index("specification")
     assert rise.loc["keep", "value"] == pytest.approx(0.06 * 2 / 5)  # diluted by 3 flat clones
     assert rise.loc["drop", "value"] == pytest.approx(0.06)
+
+
+def test_fig_7_15_sweeps_the_gvc_source_and_window_and_an_uncovered_window_has_no_value():
+    """The document names neither Figure 7.15's GVC source nor its period: each source and
+    start year is a specification; a start before the source's first year gives NaN (shown,
+    never counted), and a covered window recovers a slope built into the data."""
+    import numpy as np
+
+    from gvcneg.empirics.gvcdr2025_ch7.sweep import SweepData, family_fig_7_15
+
+    rng = np.random.default_rng(3)
+    iso = [f"E{i:02d}" for i in range(40)]
+    d_total = rng.normal(0, 0.05, len(iso))
+
+    def gvc(first):
+        rows = []
+        for k, code in enumerate(iso):
+            for year in range(first, 2023):
+                share = 0.3 + d_total[k] * (year - first) / (2022 - first)
+                rows.append({"iso3": code, "sector": "TOTAL", "year": year, "forward": share / 2,
+                             "backward": share / 2, "total": share})  # fmt: skip
+        return pd.DataFrame(rows)
+
+    gini = pd.DataFrame(
+        [{"iso3": c, "year": y, "gini": 0.4} for c in iso for y in range(2010, 2024)]
+    )
+    # Gini changes by 2 points per point of total participation (x100 both), plus noise
+    change = 2.0 * d_total + rng.normal(0, 0.001, len(iso))
+    gini.loc[gini["year"] == 2022, "gini"] = 0.4 + change  # rows are ordered by economy
+    ratio = gini.rename(columns={"gini": "top10_bottom50"})
+    income = pd.DataFrame({"iso3": iso, "economy": iso, "income_group": "High income"})
+    cfg = {"fig_7_15": {"gvc_source": "adb", "start": 2017, "end": 2022},
+           "income_status": {"fiscal_year": 2025}}  # fmt: skip
+    data = SweepData(cfg, lambda fy: income, gvc={"adb": gvc(2017), "tiva": gvc(2012)},
+                     gini={"wid": gini}, top10_bottom50={"wid": ratio})  # fmt: skip
+    spec = {"gini": "wid", "clones": "keep", "cov_type": "HC1"}
+    values = {}
+    for source in ("adb", "tiva"):
+        for start in (2017, 2012):
+            found = family_fig_7_15(data, {**spec, "gvc_source": source, "start": start})
+            values[source, start] = {c.quantity: c.value for c in found}
+    assert all(np.isnan(v) for v in values["adb", 2012].values())
+    for key in (("adb", 2017), ("tiva", 2012)):
+        assert values[key]["fig7_15_slope_gini_on_total"] == pytest.approx(2.0, rel=0.05), key
+    # the 2017-2022 change is 5/10 of the 2012-2022 change in TiVA: slope doubles
+    assert values["tiva", 2017]["fig7_15_slope_gini_on_total"] == pytest.approx(4.0, rel=0.05)

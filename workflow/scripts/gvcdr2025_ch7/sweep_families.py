@@ -35,7 +35,11 @@ with logged(snakemake.log[0]) as log:
     if hasattr(inp, "estimates"):
         frames["fig_7_14_estimates"] = pd.read_csv(inp.estimates)
     if hasattr(inp, "gvc"):
-        frames["gvc"] = pd.read_csv(inp.gvc)
+        paths = [inp.gvc] if isinstance(inp.gvc, str) else list(inp.gvc)
+        frames["gvc"] = {
+            source: pd.read_csv(path)
+            for source, path in zip(params.gvc_sources, paths, strict=True)
+        }
     backfilled = cfg["income_status"]["include_backfilled"]
     data = SweepData(
         cfg, lambda fy: read_income_status(inp.income_status, fy, backfilled), **frames

@@ -78,8 +78,11 @@ def sweep_inputs(family: str, sweep: dict, files: dict) -> dict:
     if family not in SWEEP_NEEDS:
         raise ValueError(f"unknown sweep family {family!r}; known: {sorted(SWEEP_NEEDS)}")
     out = {"income_status": files["income_status"]}
-    out.update({name: files[name] for name in SWEEP_NEEDS[family]})
+    out.update({name: files[name] for name in SWEEP_NEEDS[family] if name != "gvc"})
     axes = sweep_axes(sweep[family])
+    if "gvc" in SWEEP_NEEDS[family]:
+        # ``files["gvc"]`` maps each GVC source to its participation file.
+        out["gvc"] = [files["gvc"][source] for source in axes["gvc_source"]]
     if "gini" in axes:
         out["gini"] = [files["gini"][name] for name in axes["gini"]]
     return out

@@ -28,6 +28,7 @@ from gvcneg.empirics.gvcdr2025_ch7.panel import (
     build_country_year_panel,
     build_labour_share_panel,
 )
+from gvcneg.ledger.claims import untestable
 
 EMPTY_GINI = pd.DataFrame({"iso3": pd.Series(dtype=str), "year": [], "gini": []})
 
@@ -212,25 +213,32 @@ def family_fig_7_14(data: SweepData, spec: dict) -> list:
 
 
 def family_fig_7_15(data: SweepData, spec: dict) -> list:
+    """Figure 7.15's slopes under one reading: Gini series, clones, GVC source, window (start
+    year to the configured end) and standard errors. A window the GVC source does not cover
+    has no value (every slope NaN), shown and never counted."""
     cfg = data.cfg["fig_7_15"]
+    start = int(spec.get("start", cfg["start"]))
+    gvc = data.frames["gvc"][spec.get("gvc_source", cfg["gvc_source"])]
     gini = data.frames["gini"][spec["gini"]]
     ratio = data.frames["top10_bottom50"][spec["gini"]]
     if spec["clones"] == "drop":
         gini = drop_cloned(gini)
     if spec.get("constant_gini", "keep") == "drop":
-        flags = constant_series_flags(gini, "gini", cfg["start"], cfg["end"])
+        flags = constant_series_flags(gini, "gini", start, cfg["end"])
         gini = gini[~gini["iso3"].isin(flags.loc[flags["imputed_constant"], "iso3"])]
     inequality = gini[["iso3", "year", "gini"]].merge(ratio, on=["iso3", "year"])
     income = data.income(data.cfg["income_status"]["fiscal_year"])
-    points = gvc_inequality_changes(
-        data.frames["gvc"], inequality, income, cfg["start"], cfg["end"]
-    )
-    fits = scatter_fits(
-        points,
-        ["d_forward", "d_backward", "d_total"],
-        ["d_gini", "d_top10_bottom50"],
-        spec["cov_type"],
-    )
+    xs, ys = ["d_forward", "d_backward", "d_total"], ["d_gini", "d_top10_bottom50"]
+    if start < gvc["year"].min():
+        reason = f"the GVC source starts in {int(gvc['year'].min())}, after {start}"
+        return [
+            untestable(f"fig7_15_{kind}_{y.removeprefix('d_')}_on_{x.removeprefix('d_')}", reason)
+            for y in ys
+            for x in xs
+            for kind in ("slope", "p")
+        ]
+    points = gvc_inequality_changes(gvc, inequality, income, start, cfg["end"])
+    fits = scatter_fits(points, xs, ys, spec["cov_type"])
     return claims.claims_fig_7_15(fits)
 
 
@@ -303,7 +311,8 @@ def data_artefacts(data: SweepData) -> pd.DataFrame:
             )
         )
     if "gvc" in frames:
-        gvc = frames["gvc"][frames["gvc"]["sector"] == "TOTAL"]
+        main = frames["gvc"].get(cfg["fig_7_15"]["gvc_source"], next(iter(frames["gvc"].values())))
+        gvc = main[main["sector"] == "TOTAL"]
         span = cfg["fig_7_15"]
         for measure in ("forward", "backward", "total"):
             rows.append(
