@@ -171,7 +171,15 @@ def test_stand_in_row_keeps_its_agreement_and_names_the_stand_in():
     row = build_ledger([target], computed, robustness).iloc[0]
     assert row["status"] == "stand-in" and row["agrees"] == True  # noqa: E712
     assert "economy-wide PWT" in row["explanation"]
-    assert row["robustness"] == "3/4 fragile"
+    # The sweep's spread on a stand-in is labelled as such, never as the document's robustness;
+    # a result's label is left as the sweep wrote it.
+    assert (
+        row["robustness"] == "on the stand-in only, not a check of the document's data: 3/4 fragile"
+    )
+    result = build_ledger(
+        [_target("a", {"kind": "value", "value": 1.0})], computed, robustness
+    ).iloc[0]
+    assert result["status"] == REPRODUCED and result["robustness"] == "3/4 fragile"
 
 
 def test_stand_in_without_its_reason_is_rejected(tmp_path):

@@ -216,9 +216,20 @@ def _ledger_row(target: dict, got: pd.Series, robust: dict, falsifiable: dict) -
         "difference": diff,
         "status": row_status,
         "agrees": agrees,
-        "robustness": robust.get(target["id"], ""),
+        "robustness": _robustness(robust.get(target["id"], ""), row_status),
         "explanation": _explanation(target, note, row_status),
     }
+
+
+STAND_IN_SPREAD = "on the stand-in only, not a check of the document's data: "
+
+
+def _robustness(label: str, row_status: str) -> str:
+    """A sweep over a stand-in shows how the stand-in moves, not whether the document's result
+    survives its open choices: the label says so, so "16/16 robust" is never read as support."""
+    if label and row_status == STAND_IN:
+        return STAND_IN_SPREAD + label
+    return label
 
 
 def _explanation(target: dict, note: str, row_status: str) -> str:
