@@ -50,6 +50,12 @@ PREMISES = {
         "we could relax this restriction and allow both γ_M^G > γ_M^W and γ_E^G > γ_E^W",
         "section 3.3, paragraph on the (3/2) condition",
     ),
+    "import_gap_within_three_halves": Premise(
+        "import_gap_within_three_halves",
+        "We just require that (γ_M^G - γ_M^W) < (3/2)(γ_E^G - γ_E^W) so the public's desire for "
+        "import protection is not too much weaker than the government's",
+        "section 3.3, paragraph on the (3/2) condition",
+    ),
     "public_weights_at_least_one": Premise(
         "public_weights_at_least_one",
         "We still allow the possibility of some externalities in output for the import or "
@@ -91,6 +97,18 @@ def premise_holds(frame: pd.DataFrame, name: str) -> pd.Series:
     if name == "public_import_at_most_government":
         return (frame["pub_home_M"] <= frame["gov_home_M"] + EQUAL_TOL) & (
             frame["pub_foreign_M"] <= frame["gov_foreign_M"] + EQUAL_TOL
+        )
+    if name == "import_gap_within_three_halves":
+        return pd.Series(
+            np.all(
+                [
+                    frame[f"gov_{c}_M"] - frame[f"pub_{c}_M"]
+                    < 1.5 * (frame[f"gov_{c}_E"] - frame[f"pub_{c}_E"])
+                    for c in ("home", "foreign")
+                ],
+                axis=0,
+            ),
+            index=frame.index,
         )
     if name == "public_weights_at_least_one":
         return (_weights(frame, "pub") >= 1.0 - EQUAL_TOL).all(axis=1)

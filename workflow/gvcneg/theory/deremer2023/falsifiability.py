@@ -56,6 +56,10 @@ PREMISES = {
         "Section 3.1: public and government import weights equal",
         "we for now assume that import industry parameters are identical",
     ),
+    "import_gap_within_three_halves": (
+        "Section 3.3: the public's import-weight gap within (3/2) of its export-weight gap",
+        "We just require that (γ_M^G - γ_M^W) < (3/2)(γ_E^G - γ_E^W)",
+    ),
     "public_weights_at_least_one": (
         "Section 3.1 (our reading: public weights >= 1, positive externalities)",
         "positive externalities of strategic export industries",
@@ -203,6 +207,7 @@ GRID_TARGETS = {
     "deremer2023.remark_2_grid_import_rent": "remark_2_import_rent_gain",
     "deremer2023.remark_2_grid_export_rent": "remark_2_export_rent_gain",
     "deremer2023.public_gains_grid": "section_4_public_gains",
+    "deremer2023.public_gains_within_condition_grid": "section_4_public_gains_within_condition",
 }
 
 
@@ -225,6 +230,10 @@ def grid_perturbations(grid_config: dict) -> dict[str, tuple[str, dict]]:
         ),
         "public import weight below the government's (import gaps > 0 admitted)": (
             "import_weights_equal",
+            grid_config,
+        ),
+        "public import weight far below the government's (section 3.3's 3/2 condition fails)": (
+            "import_gap_within_three_halves",
             grid_config,
         ),
         "public weights below one admitted (large export gaps)": (

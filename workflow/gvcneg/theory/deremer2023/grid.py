@@ -328,6 +328,15 @@ GRID_CLAIMS = {
         "stable",
         _public_gains,
     ),
+    "section_4_public_gains_within_condition": GridClaim(
+        "Section 4 preliminary finding on section 3.3's relaxed domain: Home's public gains on "
+        "net from a power shift where the public's import weight may be below the government's "
+        "within the 3/2 condition",
+        (*BASE, "public_import_at_most_government", "import_gap_within_three_halves"),
+        "stable",
+        _public_gains,
+        outside_row=False,
+    ),
     # Extensions: the same checks where a stated premise fails.
     "remark_1_levels_asymmetric": GridClaim(
         "Remark 1 (section 3.2, country-specific weights): tau^W > tau^G componentwise with "
@@ -356,13 +365,13 @@ GRID_CLAIMS = {
         _remark_1,
         violates=("public_weights_at_least_one",),
     ),
-    "section_4_public_gains_import_gap": GridClaim(
-        "Extension: Home's public gains from a power shift when its import weight is below the "
-        "government's",
+    "section_4_public_gains_beyond_condition": GridClaim(
+        "Extension: Home's public gains from a power shift when its import weight is so far "
+        "below the government's that section 3.3's 3/2 condition fails",
         (*BASE, "public_import_at_most_government"),
         "stable",
         _public_gains,
-        violates=("import_weights_equal",),
+        violates=("import_gap_within_three_halves",),
     ),
     "section_4_public_gains_public_below_one": GridClaim(
         "Extension: Home's public gains from a power shift when a public weight is below 1",
