@@ -58,7 +58,8 @@ PREMISES = {
     ),
     "import_gap_within_three_halves": (
         "Section 3.3: the public's import-weight gap within (3/2) of its export-weight gap",
-        "We just require that (γ_M^G - γ_M^W) < (3/2)(γ_E^G - γ_E^W)",
+        "so the public's desire for import protection is not too much weaker than the "
+        "government's",
     ),
     "public_weights_at_least_one": (
         "Section 3.1 (our reading: public weights >= 1, positive externalities)",
