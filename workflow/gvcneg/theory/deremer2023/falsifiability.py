@@ -58,8 +58,7 @@ PREMISES = {
     ),
     "import_gap_within_three_halves": (
         "Section 3.3: the public's import-weight gap within (3/2) of its export-weight gap",
-        "so the public's desire for import protection is not too much weaker than the "
-        "government's",
+        "so the public's desire for import protection is not too much weaker than the government's",
     ),
     "public_weights_at_least_one": (
         "Section 3.1 (our reading: public weights >= 1, positive externalities)",
