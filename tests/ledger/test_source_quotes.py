@@ -20,7 +20,14 @@ DOCUMENTS = {
 }
 
 
+GREEK = {"γ": "gamma", "τ": "tau", "λ": "lambda", "α": "alpha", "β": "beta", "δ": "delta"}
+
+
 def _letters(text: str) -> str:
+    """Letters and digits only; a quote's Greek letters spelt as the seed's LaTeX spells them
+    ("γ_M^G" and "$\\gamma_M^G$" compare alike)."""
+    for letter, name in GREEK.items():
+        text = text.replace(letter, name)
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
@@ -55,10 +62,10 @@ def test_a_paraphrase_is_caught():
 
 
 def _premise_quotes() -> list[tuple[str, str]]:
-    from gvcneg.theory.deremer2023.falsifiability import PREMISES
+    from gvcneg.theory.deremer2023.domain import PREMISES
     from gvcneg.theory.mattoo_olarreaga2000.falsifiability import PERTURBATIONS
 
-    quotes = [("deremer2023", quote) for _, quote in PREMISES.values()]
+    quotes = [("deremer2023", p.quote) for p in PREMISES.values()]
     quotes += [("mattoo_olarreaga2000", p.quote) for p in PERTURBATIONS.values() if p.quote]
     return quotes
 

@@ -23,9 +23,14 @@ EQUAL_TOL = 1e-9
 @dataclass(frozen=True)
 class Premise:
     name: str
-    quote: str  # the paper's own words
+    quote: str  # the paper's own words (formulas as the seed's LaTeX reads, in Unicode)
     location: str
+    summary: str  # what it says, in a few words (the falsifiability table's "violates")
     ours: str = ""  # non-empty where the predicate is our reading of the words
+
+    @property
+    def label(self) -> str:
+        return f"{self.location[0].upper()}{self.location[1:]}: {self.summary}"
 
 
 PREMISES = {
@@ -34,27 +39,32 @@ PREMISES = {
         "The objective includes standard political economy weights γ_M^G, γ_E^G, γ_M^G*, and "
         "γ_E^G* which are all greater than one",
         "section 3.1, text under equation (1)",
+        "government weights greater than one",
     ),
     "public_export_below_government": Premise(
         "public_export_below_government",
         "All public export industry parameters are strictly less than those for the government",
         "section 3.1, text above equation (2)",
+        "public export weights below the government's",
     ),
     "import_weights_equal": Premise(
         "import_weights_equal",
         "while we for now assume that import industry parameters are identical",
         "section 3.1, text above equation (2)",
+        "public and government import weights equal",
     ),
     "public_import_at_most_government": Premise(
         "public_import_at_most_government",
         "we could relax this restriction and allow both γ_M^G > γ_M^W and γ_E^G > γ_E^W",
         "section 3.3, paragraph on the (3/2) condition",
+        "public import weights at most the government's",
     ),
     "import_gap_within_three_halves": Premise(
         "import_gap_within_three_halves",
         "We just require that (γ_M^G - γ_M^W) < (3/2)(γ_E^G - γ_E^W) so the public's desire for "
         "import protection is not too much weaker than the government's",
         "section 3.3, paragraph on the (3/2) condition",
+        "the public's import-weight gap within 3/2 of its export-weight gap",
     ),
     "public_weights_at_least_one": Premise(
         "public_weights_at_least_one",
@@ -62,16 +72,24 @@ PREMISES = {
         "export sector which could reflect in a reduced-form way positive externalities of "
         "strategic export industries or dynamic transition costs of import industries",
         "section 3.1, text above equation (2)",
+        "public weights at least one (our reading: positive externalities)",
         ours=(
             "our reading: the public's weights are welfare (1) plus positive externalities, so "
             "at least one; the paper gives no explicit lower bound, and the grid below 1 is "
             "reported as an extension"
         ),
     ),
+    "convexity": Premise(
+        "convexity",
+        "this condition is sufficient due to the convexity of the problem",
+        "section 3.2",
+        "convexity of the problem (not a grid domain: checked at Figure 1's weights)",
+    ),
     "symmetric_countries": Premise(
         "symmetric_countries",
         "First we consider the case in which the political parameters are symmetric",
         "section 3.3 (equation (7), the (3/2) condition, Figure 1)",
+        "symmetric political parameters",
     ),
 }
 

@@ -23,6 +23,7 @@ import pandas as pd
 from gvcneg.ledger.compare import REPRODUCED, compare_one
 from gvcneg.ledger.falsification import COLUMNS
 from gvcneg.ledger.falsification import row as falsification_row
+from gvcneg.theory.deremer2023.domain import PREMISES as DOMAIN_PREMISES
 from gvcneg.theory.deremer2023.equilibrium import (
     SolveError,
     nash_tariffs,
@@ -42,37 +43,9 @@ from gvcneg.theory.deremer2023.political_optimum import compare_stable_point
 from gvcneg.theory.deremer2023.power import power_shift
 from gvcneg.theory.deremer2023.public_path import lower_tariffs_strictly_worse
 
-# The paper's premises a perturbation can violate: name -> (what it says, the paper's words).
-PREMISES = {
-    "governments_above_one": (
-        "Section 3.1: government weights greater than one",
-        "which are all greater than one reflecting influence of specific factor owners",
-    ),
-    "public_export_below_government": (
-        "Section 3.1: public export weights below the government's",
-        "All public export industry parameters are strictly less than those for the government",
-    ),
-    "import_weights_equal": (
-        "Section 3.1: public and government import weights equal",
-        "we for now assume that import industry parameters are identical",
-    ),
-    "import_gap_within_three_halves": (
-        "Section 3.3: the public's import-weight gap within (3/2) of its export-weight gap",
-        "so the public's desire for import protection is not too much weaker than the government's",
-    ),
-    "public_weights_at_least_one": (
-        "Section 3.1 (our reading: public weights >= 1, positive externalities)",
-        "positive externalities of strategic export industries",
-    ),
-    "symmetric_countries": (
-        "Section 3.3: symmetric political parameters",
-        "First we consider the case in which the political parameters are symmetric",
-    ),
-    "convexity": (
-        "Section 3.2: convexity of the problem",
-        "this condition is sufficient due to the convexity of the problem",
-    ),
-}
+# The paper's premises a perturbation can violate: name -> (what it says, the paper's words),
+# from the one list of premises (gvcneg.theory.deremer2023.domain).
+PREMISES = {name: (p.label, p.quote) for name, p in DOMAIN_PREMISES.items()}
 
 
 @dataclass(frozen=True)
