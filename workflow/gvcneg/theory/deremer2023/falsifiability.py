@@ -180,7 +180,6 @@ GRID_TARGETS = {
     "deremer2023.remark_2_grid_import_rent": "remark_2_import_rent_gain",
     "deremer2023.remark_2_grid_export_rent": "remark_2_export_rent_gain",
     "deremer2023.public_gains_grid": "section_4_public_gains",
-    "deremer2023.public_gains_within_condition_grid": "section_4_public_gains_within_condition",
 }
 
 
@@ -203,10 +202,6 @@ def grid_perturbations(grid_config: dict) -> dict[str, tuple[str, dict]]:
         ),
         "public import weight below the government's (import gaps > 0 admitted)": (
             "import_weights_equal",
-            grid_config,
-        ),
-        "public import weight far below the government's (section 3.3's 3/2 condition fails)": (
-            "import_gap_within_three_halves",
             grid_config,
         ),
         "public weights below one admitted (large export gaps)": (

@@ -328,15 +328,6 @@ GRID_CLAIMS = {
         "stable",
         _public_gains,
     ),
-    "section_4_public_gains_within_condition": GridClaim(
-        "Section 4 preliminary finding on section 3.3's relaxed domain: Home's public gains on "
-        "net from a power shift where the public's import weight may be below the government's "
-        "within the 3/2 condition",
-        (*BASE, "public_import_at_most_government", "import_gap_within_three_halves"),
-        "stable",
-        _public_gains,
-        outside_row=False,
-    ),
     # Extensions: the same checks where a stated premise fails.
     "remark_1_levels_asymmetric": GridClaim(
         "Remark 1 (section 3.2, country-specific weights): tau^W > tau^G componentwise with "
@@ -364,6 +355,14 @@ GRID_CLAIMS = {
         "public",
         _remark_1,
         violates=("public_weights_at_least_one",),
+    ),
+    "section_4_public_gains_within_condition": GridClaim(
+        "Extension: Home's public gains from a power shift when its import weight is below the "
+        "government's, within section 3.3's 3/2 condition",
+        (*BASE, "public_import_at_most_government", "import_gap_within_three_halves"),
+        "stable",
+        _public_gains,
+        violates=("import_weights_equal",),
     ),
     "section_4_public_gains_beyond_condition": GridClaim(
         "Extension: Home's public gains from a power shift when its import weight is so far "
