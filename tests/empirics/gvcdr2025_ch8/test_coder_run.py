@@ -184,6 +184,11 @@ def test_blind_rounds_are_reported_with_their_first_run_and_revision():
         pooled = table.loc[("blind rounds pooled, first runs", field)]
         assert pooled["entries"] == sum(len(b["clauses"]) for b in rounds)
         assert pooled["correct"] == sum(b["first_run"][field] for b in rounds)
+    unrevised = [b for b in rounds if not b.get("revised_after")]
+    for field in FIELDS:
+        now = table.loc[("blind rounds never revised on", field)]
+        assert now["entries"] == sum(len(b["clauses"]) for b in unrevised)
+        assert now["correct"] == sum(b["first_run"][field] for b in unrevised)
     for blind in rounds:
         after = (f"blind round {blind['round']}, after revision", FIELDS[0])
         assert (after in table.index) == bool(blind.get("revised_after"))
