@@ -23,6 +23,13 @@ import pandas as pd
 
 Clustering = Literal["dyad", "pair", "exporter+importer", "pair+exporter_year"]
 CLUSTERINGS: tuple[Clustering, ...] = get_args(Clustering)
+# What each clustering groups, in words (report and ledger text name clusterings by these).
+CLUSTERING_LABELS: dict[Clustering, str] = {
+    "dyad": "directed dyad, the chapter's",
+    "pair": "unordered country pair, where a deal is assigned",
+    "exporter+importer": "two-way, exporter and importer",
+    "pair+exporter_year": "two-way, country pair and exporter-year",
+}
 
 
 def cluster_spec(clustering: Clustering, keys: tuple[str, str, str]) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from gvcneg.empirics.gvcdr2025_ch8.inference import CLUSTERING_LABELS
+
 TTD, BATIS, CRM_TRADE = "wto-ttd", "oecd-wto-batis", "baci-crm"
 
 ITEMS = [
@@ -63,3 +65,22 @@ def availability_table(has_ttd: bool, has_batis: bool, has_crm_trade: bool) -> p
             }
         )
     return pd.DataFrame(rows)
+
+
+def table_clusterings(table: pd.DataFrame) -> list[str]:
+    """The clusterings a computed Table 8.3/8.A.5 shows beside its dyad-clustered errors (its
+    ``se_<clustering>`` columns), in the table's order."""
+    return [c.removeprefix("se_") for c in table.columns if c.startswith("se_")]
+
+
+def clustering_summary(placebo: pd.DataFrame, estimator_prefix: str = "PPML exp+imp+year") -> str:
+    """One sentence per clustering of the placebo estimators table (rows of the PPML of the
+    gravity tables): what it groups, its 95% coverage under random signings and the |t| a 5%
+    test needs there. Names and numbers come from the table, none is typed here."""
+    rows = placebo[placebo["estimator"].str.startswith(estimator_prefix)]
+    parts = [
+        f"`{row.clustering}` ({CLUSTERING_LABELS.get(row.clustering, row.clustering)}): "
+        f"coverage {row.coverage_95:.2f}, |t| needed at 5% {row.critical_abs_t_5pct:.2f}"
+        for row in rows.itertuples()
+    ]
+    return "; ".join(parts)
