@@ -493,7 +493,13 @@ rule gvcdr2025_ch8_claims:
         has_ttd=lambda wildcards: can_make(CH8_DEALS),
         has_batis=lambda wildcards: can_make(CH8_TRADE["digital"]["raw_table"]),
         has_crm_trade=lambda wildcards: can_make(CH8_TRADE["crm"]["raw_table"]),
-        cfg=config_keys("gvcdr2025_ch8.guards", "gvcdr2025_ch8.trade_effect.controls"),
+        # The gravity controls come from the USITC DGD only when the user supplies it.
+        has_dgd="usitc-dgd" in CH8_SUBSTITUTES_SUPPLIED,
+        cfg=config_keys(
+            "gvcdr2025_ch8.guards",
+            "gvcdr2025_ch8.trade_effect.controls",
+            "gvcdr2025_ch8.formation.regressors",
+        ),
     message:
         "Chapter 8: computed quantities for the ledger (awaiting data where inputs are absent)"
     script:

@@ -214,8 +214,56 @@ def test_coefficients_with_substitute_controls_are_stand_ins_not_reproductions()
     ]  # it agrees, and still is no reproduction
     assert rows.loc["gvcdr2025_ch8.t83_mean", "status"] == "reproduced"
     # without substitute controls (the document's own GDP series) the same value reproduces
-    assert ch8.substitute_controls(["rta", "log_dist"]) == ()
+    assert ch8.substitute_controls(["rta", "log_dist"], dgd_supplied=True) == ()
     results.substitute_controls = ()
     frame = claims_frame(ch8.chapter_claims(results)).set_index("quantity")
     ledger = build_ledger(TARGETS, frame.reset_index().assign(document="gvcdr2025_ch8"))
     assert ledger.set_index("id").loc["gvcdr2025_ch8.t83_crm_ttd", "status"] == "reproduced"
+
+
+def test_geodist_is_named_as_the_stand_in_for_dgd_on_every_dependent_row():
+    """Offline the gravity controls of Tables 8.3, 8.A.5 and 8.2 come from CEPII GeoDist, not
+    the chapter's USITC DGD: every coefficient and odds-ratio row of a fit with the configured
+    regressors names it in its ledger status; with the DGD supplied it is no longer named."""
+    import yaml
+
+    spec = yaml.safe_load((REPO / "config.yaml").read_text())["gvcdr2025_ch8"]
+    controls = spec["trade_effect"]["controls"]
+    regressors = sorted({r for theme in spec["formation"]["regressors"].values() for r in theme})
+    odds = pd.DataFrame(
+        {
+            "model": ["digital TTD formation"],
+            "term": ["rta"],
+            "odds_ratio": [1.5],
+            "treated_pairs": [500.0],
+            "events": [500.0],
+            "clusters": [900.0],
+        }
+    )
+
+    def ledger(dgd_supplied):
+        results = ch8.ChapterResults(
+            crm_table=_table_8_3(ttd_support=500.0),
+            odds=odds,
+            substitute_controls=ch8.substitute_controls(controls, dgd_supplied),
+            substitute_regressors=ch8.substitute_controls(regressors, dgd_supplied),
+        )
+        frame = claims_frame(ch8.chapter_claims(results))
+        built = build_ledger(TARGETS, frame.assign(document="gvcdr2025_ch8"))
+        quantity = {t["id"]: t["quantity"] for t in TARGETS}
+        return built.set_index(built["id"].map(quantity))
+
+    rows = ledger(dgd_supplied=False)
+    dependent = rows[
+        rows.index.str.startswith("table_8_3_") & ~rows.index.str.contains("mean")
+        | (rows.index == "odds_ratio_rta_digital")
+    ]
+    assert len(dependent) >= 7 and "odds_ratio_rta_digital" in dependent.index
+    for quantity, status in dependent["status"].items():
+        assert status.startswith("stand-in"), quantity
+        assert "CEPII GeoDist standing in for USITC DGD" in status, quantity
+    # both substitutes survive the ledger's cut of a status at its first ";"
+    assert dependent["status"].str.contains("log GDP").sum() >= 6
+    with_dgd = ledger(dgd_supplied=True)
+    assert not with_dgd["status"].str.contains("GeoDist").any()
+    assert set(with_dgd.loc[["odds_ratio_rta_digital"], "status"]) <= {"reproduced", "differs"}

@@ -53,7 +53,11 @@ with logged(snakemake.log[0]) as log:
             "TTD coverage: %s (complete: %s)", results.coverage.label, results.coverage.complete
         )
     cfg = snakemake.params.cfg["gvcdr2025_ch8"]
-    results.substitute_controls = substitute_controls(cfg["trade_effect"]["controls"])
+    dgd = snakemake.params.has_dgd
+    results.substitute_controls = substitute_controls(cfg["trade_effect"]["controls"], dgd)
+    results.substitute_regressors = substitute_controls(
+        sorted({r for theme in cfg["formation"]["regressors"].values() for r in theme}), dgd
+    )
     results.support = support_flags(results, snakemake.params.cfg["gvcdr2025_ch8"]["guards"])
     log.info("estimates on thin support:\n%s", results.support.to_string())
     claims = claims_frame(chapter_claims(results))

@@ -42,6 +42,8 @@ class ChapterResults:
     support: pd.DataFrame | None = None  # quantity, status text of estimates on thin support
     # The controls of Tables 8.3 and 8.A.5 that come from substitute data (empty: none).
     substitute_controls: tuple[str, ...] = ()
+    # The regressors of Table 8.2's formation logits that come from substitute data.
+    substitute_regressors: tuple[str, ...] = ()
 
 
 # Table 8.1 lists WDI GDP in constant US dollars; offline, log GDP is GDP per capita PPP x
@@ -50,9 +52,30 @@ GDP_CONTROLS = ("log_gdp_exporter", "log_gdp_importer")
 GDP_STAND_IN = "log GDP from GDP per capita PPP x population, not WDI GDP in constant US$"
 
 
-def substitute_controls(controls: list[str]) -> tuple[str, ...]:
-    """What of the configured trade-effect controls is substitute data, as status text."""
-    return (GDP_STAND_IN,) if any(c in GDP_CONTROLS for c in controls) else ()
+# Table 8.1 takes distance, contiguity, common language and colony from the USITC Dynamic
+# Gravity Dataset; offline they come from CEPII GeoDist (registry `cepii-geodist`) unless the
+# user supplies `usitc-dgd`.
+GEODIST_CONTROLS = ("log_dist", "contig", "comlang_off", "colony")
+GEODIST_STAND_IN = (
+    "distance, contiguity, common language and colony from CEPII GeoDist standing in for USITC DGD"
+)
+
+
+def substitute_controls(controls: list[str], dgd_supplied: bool = False) -> tuple[str, ...]:
+    """What of the configured regressors is substitute data, as status text: log GDP (always
+    PPP-based here) and the gravity controls unless the user supplied the USITC DGD."""
+    out = []
+    if any(c in GDP_CONTROLS for c in controls):
+        out.append(GDP_STAND_IN)
+    if not dgd_supplied and any(c in GEODIST_CONTROLS for c in controls):
+        out.append(GEODIST_STAND_IN)
+    return tuple(out)
+
+
+def stand_in_status(substitutes: tuple[str, ...], what: str = "controls") -> str:
+    """The ledger status of an estimate with substitute regressors. Joined by " / ", not ";":
+    the ledger's status is a note's text up to its first ";"."""
+    return f"stand-in ({what}: " + " / ".join(substitutes) + ")"
 
 
 def _value(frame: pd.DataFrame, **where) -> float:
@@ -425,13 +448,23 @@ def _trade_effect_rows(r: ChapterResults):
                     yield f"{prefix}_{kind}_{name}", row.iloc[0]
 
 
+FORMATION_ROWS = {"odds_ratio_rta_digital": ("digital TTD formation", "rta")}
+
+
+def _formation_rows(r: ChapterResults):
+    """(quantity, the Table 8.2 row its estimate comes from) for every odds-ratio row."""
+    if r.odds is None:
+        return
+    for quantity, (model, term) in FORMATION_ROWS.items():
+        row = r.odds[(r.odds["model"] == model) & (r.odds["term"] == term)]
+        if len(row):
+            yield quantity, row.iloc[0]
+
+
 def _coefficient_rows(r: ChapterResults):
     """(quantity, the table row its estimate comes from) for every coefficient row."""
     yield from _trade_effect_rows(r)
-    if r.odds is not None:
-        row = r.odds[(r.odds["model"] == "digital TTD formation") & (r.odds["term"] == "rta")]
-        if len(row):
-            yield "odds_ratio_rta_digital", row.iloc[0]
+    yield from _formation_rows(r)
 
 
 def support_flags(r: ChapterResults, guards: dict) -> pd.DataFrame:
@@ -448,7 +481,8 @@ def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
     """Every computed row rests on the TTD file: below full coverage it is "partial data (k of n
     deals)"; an estimate on fewer treated pairs, events or clusters than the stated minimum is
     "flagged"; a coefficient of Tables 8.3/8.A.5 estimated with substitute controls is
-    "stand-in (controls: ...)"; in each case its value is shown and never judged."""
+    "stand-in (controls: ...)", an odds ratio of Table 8.2 with substitute regressors
+    "stand-in (regressors: ...)"; in each case its value is shown and never judged."""
     partial = coverage_status(results.coverage)
     thin = (
         {}
@@ -456,10 +490,20 @@ def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
         else dict(zip(results.support["quantity"], results.support["status"], strict=True))
     )
     substituted = (
-        {quantity for quantity, _ in _trade_effect_rows(results)}
+        dict.fromkeys(
+            (quantity for quantity, _ in _trade_effect_rows(results)),
+            stand_in_status(results.substitute_controls),
+        )
         if results.substitute_controls
-        else set()
+        else {}
     )
+    if results.substitute_regressors:
+        substituted.update(
+            dict.fromkeys(
+                (quantity for quantity, _ in _formation_rows(results)),
+                stand_in_status(results.substitute_regressors, "regressors"),
+            )
+        )
     out = []
     for claim in claims:
         if claim.status != "computed":
@@ -471,8 +515,7 @@ def judged_or_not(claims: list[Claim], results: ChapterResults) -> list[Claim]:
         elif claim.quantity in substituted:
             # A coefficient of a regression with substitute controls cannot test the published
             # one: "Partial or substitute data never reproduces".
-            text = "stand-in (controls: " + "; ".join(results.substitute_controls) + ")"
-            out.append(unjudged(claim, text, "", kind="stand_in"))
+            out.append(unjudged(claim, substituted[claim.quantity], "", kind="stand_in"))
         else:
             out.append(claim)
     return out
