@@ -479,6 +479,7 @@ rule gvcdr2025_ch8_claims:
     input:
         unpack(inputs_that_can_be_made(CH8_CLAIM_INPUTS)),
         coverage=CH8_COVERAGE,
+        placebo=CH8_ESTIMATOR_PLACEBO["summary"],
         code=code_inputs("gvcdr2025_ch8/claims.py"),
     output:
         computed=res(CH8, "computed.csv"),

@@ -254,8 +254,9 @@ def test_geodist_is_named_as_the_stand_in_for_dgd_on_every_dependent_row():
         return built.set_index(built["id"].map(quantity))
 
     rows = ledger(dgd_supplied=False)
+    computed = rows["status"] != "awaiting data"  # clusterings this table does not show
     dependent = rows[
-        rows.index.str.startswith("table_8_3_") & ~rows.index.str.contains("mean")
+        computed & rows.index.str.startswith("table_8_3_") & ~rows.index.str.contains("mean")
         | (rows.index == "odds_ratio_rta_digital")
     ]
     assert len(dependent) >= 7 and "odds_ratio_rta_digital" in dependent.index
@@ -267,3 +268,56 @@ def test_geodist_is_named_as_the_stand_in_for_dgd_on_every_dependent_row():
     with_dgd = ledger(dgd_supplied=True)
     assert not with_dgd["status"].str.contains("GeoDist").any()
     assert set(with_dgd.loc[["odds_ratio_rta_digital"], "status"]) <= {"reproduced", "differs"}
+
+
+def _placebo_summary(critical_5pct: dict[str, float]) -> pd.DataFrame:
+    """The estimator placebo's summary for the tables' PPML on the stand-in flows."""
+    from gvcneg.empirics.gvcdr2025_ch8.placebo import TABLES_SPEC
+
+    return pd.DataFrame(
+        [
+            {
+                "estimator": f"{TABLES_SPEC}, penppml Comtrade panel",
+                "clustering": clustering,
+                "seeds": 60,
+                "critical_abs_t_10pct": 0.8 * crit,
+                "critical_abs_t_5pct": crit,
+                "critical_abs_t_1pct": 1.3 * crit,
+            }
+            for clustering, crit in critical_5pct.items()
+        ]
+    )
+
+
+def test_star_survival_per_clustering_uses_placebo_calibrated_critical_values():
+    """The chapter's ** on the CRM-TTD term (t = 2.34 here with dyad errors) survives dyad
+    clustering at normal critical values but not where the placebo says |t| > 2.89 is needed
+    at 5%; a wider pair-clustered error loses it too. Every such row is a stand-in, never
+    "reproduced", and awaits data without the TTD table."""
+    table = _table_8_3(ttd_support=500.0).assign(se_pair=[0.08, 0.02])
+    placebo = _placebo_summary({"dyad": 2.89, "pair": 1.5})
+    results = ch8.ChapterResults(crm_table=table, placebo=placebo)
+    frame = claims_frame(ch8.chapter_claims(results)).set_index("quantity")
+    dyad = frame.loc["table_8_3_stars_crm_ttd_under_dyad"]
+    # 0.117 / 0.05 = 2.34: above 0.8 * 2.89 = 2.31 (one star), below 2.89 (no second)
+    assert dyad["value"] == 1.0 and "2.31/2.89/3.76" in dyad["note"]
+    # pair: 0.117 / 0.08 = 1.46 < 1.645 (the placebo's 1.2 is below the normal, so normal)
+    pair = frame.loc["table_8_3_stars_crm_ttd_under_pair"]
+    assert pair["value"] == 0.0 and "1.64/1.96/2.58" in pair["note"]
+    assert frame.loc["table_8_3_stars_rta_under_pair", "value"] == 3.0  # 0.303 / 0.02
+    # a clustering the table does not show is not computed
+    assert frame.loc["table_8_3_stars_rta_under_exporter_importer", "status"] == "awaiting_data"
+    ledger = build_ledger(TARGETS, frame.reset_index().assign(document="gvcdr2025_ch8"))
+    rows = ledger.set_index("id")
+    kept = rows.loc["gvcdr2025_ch8.t83_stars_rta_under_pair"]
+    lost = rows.loc["gvcdr2025_ch8.t83_stars_crm_ttd_under_dyad"]
+    assert kept["status"] == "stand-in" and kept["agrees"]
+    assert lost["status"] == "stand-in" and not lost["agrees"]
+    survival = rows[rows.index.str.contains("_stars_") & rows.index.str.contains("_under_")]
+    assert len(survival) == 32 and set(survival["claim_type"]) == {"stand-in"}
+    assert not (survival["status"] == "reproduced").any()
+    # without the TTD data every survival row awaits data
+    empty = claims_frame(ch8.chapter_claims(ch8.ChapterResults(placebo=placebo)))
+    ledger = build_ledger(TARGETS, empty.assign(document="gvcdr2025_ch8")).set_index("id")
+    assert (ledger.loc[survival.index, "status"] == "awaiting data").all()
+    assert ledger.loc[survival.index, "explanation"].str.startswith("awaiting data: wto-ttd").all()

@@ -46,6 +46,8 @@ with logged(snakemake.log[0]) as log:
         digital_table=frame("digital_table"),
         digital_diagnostics=diagnostics("digital_diagnostics"),
     )
+    # Critical |t| per clustering from placebo signings (Tables 8.3/8.A.5 star survival).
+    results.placebo = frame("placebo")
     coverage_table = frame("ttd_coverage")
     if coverage_table is not None:
         results.coverage = Coverage.from_table(coverage_table)

@@ -12,6 +12,13 @@ import numpy as np
 import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch8.coverage import Coverage, coverage_note, coverage_status
+from gvcneg.empirics.gvcdr2025_ch8.inference import (
+    CLUSTERINGS,
+    placebo_thresholds,
+    star_count,
+    star_thresholds,
+)
+from gvcneg.empirics.gvcdr2025_ch8.placebo import TABLES_SPEC
 from gvcneg.empirics.gvcdr2025_ch8.support import thin_support
 from gvcneg.ledger.claims import Claim, awaiting_data, computed, unjudged
 
@@ -44,6 +51,8 @@ class ChapterResults:
     substitute_controls: tuple[str, ...] = ()
     # The regressors of Table 8.2's formation logits that come from substitute data.
     substitute_regressors: tuple[str, ...] = ()
+    # The estimator placebo's summary (placebo.coverage_summary): critical |t| per clustering.
+    placebo: pd.DataFrame | None = None
 
 
 # Table 8.1 lists WDI GDP in constant US dollars; offline, log GDP is GDP per capita PPP x
@@ -426,6 +435,76 @@ def trade_claims(r: ChapterResults) -> list[Claim]:
     return claims
 
 
+# The placebo flows that calibrate each table's critical values, first found first: the
+# chapter's own flows when supplied, else the penppml Comtrade panel (a stand-in).
+PLACEBO_FLOWS = {
+    "table_8_3": (CRM_TRADE, "penppml Comtrade panel"),
+    "table_8_a_5": (BATIS, "penppml Comtrade panel"),
+}
+
+
+def survival_quantity(prefix: str, name: str, clustering: str) -> str:
+    """The ledger quantity of a term's stars under one clustering."""
+    slug = clustering.replace("+", "_")
+    return f"{prefix}_stars_{name}_under_{slug}"
+
+
+def _gravity_tables(r: ChapterResults):
+    """(prefix, table or None, term -> name, sources) of the two gravity tables."""
+    yield "table_8_3", r.crm_table, {"ttd_active": "crm_ttd", "rta": "rta"}, f"{TTD}, {CRM_TRADE}"
+    yield "table_8_a_5", r.digital_table, TABLE_8_A_5_TERMS, f"{TTD}, {BATIS}"
+
+
+def star_survival_claims(r: ChapterResults) -> list[Claim]:
+    """Per term of Tables 8.3/8.A.5 and clustering: the stars of our estimate when its
+    t-ratio uses that clustering's standard error (``se`` for the chapter's dyad,
+    ``se_<clustering>`` otherwise) and each star level needs the larger of the normal and the
+    placebo-calibrated critical |t| (:func:`.inference.star_thresholds`). The targets compare
+    them with the chapter's stars; the calibration comes from placebo signings on stand-in
+    flows unless the chapter's own are supplied."""
+    claims = []
+    for prefix, table, terms, sources in _gravity_tables(r):
+        calibrated = placebo_thresholds(r.placebo, TABLES_SPEC, PLACEBO_FLOWS[prefix])
+        for term, name in terms.items():
+            for clustering in CLUSTERINGS:
+                quantity = survival_quantity(prefix, name, clustering)
+                column = "se" if clustering == "dyad" else f"se_{clustering}"
+                if table is None:
+                    claims.append(awaiting_data(quantity, sources))
+                    continue
+                if column not in table:
+                    claims.append(
+                        awaiting_data(
+                            quantity,
+                            sources,
+                            f"not computed: {clustering} is not among the table's clusterings "
+                            "(gvcdr2025_ch8.trade_effect.inference)",
+                        )
+                    )
+                    continue
+                levels, placebo = calibrated.get(clustering, ({}, "no placebo calibration"))
+                needed = star_thresholds(levels)
+                note = (
+                    f"stars with {clustering}-clustered errors; |t| needed for */**/***: "
+                    + "/".join(f"{needed[level]:.2f}" for level in sorted(needed, reverse=True))
+                    + f" (normal or placebo-calibrated, the larger; {placebo})"
+                )
+                claims.append(
+                    _claim(
+                        quantity,
+                        True,
+                        lambda tb=table, t=term, c=column, n=needed: star_count(
+                            _value(tb, term=t, value_column="coef")
+                            / _value(tb, term=t, value_column=c),
+                            n,
+                        ),
+                        sources,
+                        note,
+                    )
+                )
+    return claims
+
+
 def _trade_effect_rows(r: ChapterResults):
     """(quantity, the table row its estimate comes from) for every coefficient row of the two
     gravity tables (8.3, 8.A.5): the rows whose estimate depends on the regression's controls
@@ -443,9 +522,12 @@ def _trade_effect_rows(r: ChapterResults):
             continue
         for term, name in terms.items():
             row = table.loc[table["term"] == term]
+            if not len(row):
+                continue
             for kind in kinds:
-                if len(row):
-                    yield f"{prefix}_{kind}_{name}", row.iloc[0]
+                yield f"{prefix}_{kind}_{name}", row.iloc[0]
+            for clustering in CLUSTERINGS:
+                yield survival_quantity(prefix, name, clustering), row.iloc[0]
 
 
 FORMATION_ROWS = {"odds_ratio_rta_digital": ("digital TTD formation", "rta")}
@@ -528,6 +610,7 @@ def chapter_claims(results: ChapterResults) -> list[Claim]:
         + significance_claims(results)
         + code_claims(results)
         + formation_claims(results)
-        + trade_claims(results),
+        + trade_claims(results)
+        + star_survival_claims(results),
         results,
     )

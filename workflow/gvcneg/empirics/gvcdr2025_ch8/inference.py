@@ -16,6 +16,7 @@ ones (:func:`randomisation_p_value`; Young 2019, "randomization-t").
 from __future__ import annotations
 
 from collections.abc import Callable
+from statistics import NormalDist
 from typing import Literal, get_args
 
 import numpy as np
@@ -109,3 +110,54 @@ def critical_t(t_ratios: pd.Series, size: float = 0.05) -> float:
         if t_ratios.notna().any()
         else np.nan
     )
+
+
+# Significance stars as the chapter prints them: * p<0.1, ** p<0.05, *** p<0.01 (two-sided).
+STAR_LEVELS = (0.1, 0.05, 0.01)
+
+
+def star_thresholds(calibrated: dict[float, float] | None = None) -> dict[float, float]:
+    """The |t| each star level needs: the normal critical value, or the placebo-calibrated one
+    (:func:`critical_t` of the placebo's t-ratios) where that is larger, i.e. where the
+    clustered errors under-cover under signings without effect."""
+    calibrated = calibrated or {}
+    out = {}
+    for level in STAR_LEVELS:
+        nominal = NormalDist().inv_cdf(1 - level / 2)
+        placebo = calibrated.get(level, np.nan)
+        out[level] = max(nominal, placebo) if np.isfinite(placebo) else nominal
+    return out
+
+
+def star_count(t_ratio: float, thresholds: dict[float, float]) -> float:
+    """Stars (0-3) of a t-ratio against ``thresholds`` (level -> |t| needed); NaN without one."""
+    if not np.isfinite(t_ratio):
+        return np.nan
+    return float(sum(abs(t_ratio) > thresholds[level] for level in STAR_LEVELS))
+
+
+def placebo_thresholds(
+    summary: pd.DataFrame | None, estimator_prefix: str, flows: tuple[str, ...]
+) -> dict[str, tuple[dict[float, float], str]]:
+    """Clustering -> (the placebo's critical |t| per star level, the placebo's rows named) from
+    the placebo estimators table (``critical_abs_t_<10|5|1>pct``), taking the first of
+    ``flows`` (estimator-name suffixes, e.g. the chapter's own flows, then the stand-in panel)
+    that the table has."""
+    if summary is None:
+        return {}
+    columns = {
+        0.1: "critical_abs_t_10pct",
+        0.05: "critical_abs_t_5pct",
+        0.01: "critical_abs_t_1pct",
+    }
+    for flow in flows:
+        rows = summary[summary["estimator"] == f"{estimator_prefix}, {flow}"]
+        if len(rows):
+            return {
+                row.clustering: (
+                    {level: float(getattr(row, c)) for level, c in columns.items()},
+                    f"{flow}, {int(row.seeds)} placebo seeds",
+                )
+                for row in rows.itertuples()
+            }
+    return {}
