@@ -59,6 +59,10 @@ class ChapterResults:
 # population (a different measure), and no source of the document's series can be supplied.
 GDP_CONTROLS = ("log_gdp_exporter", "log_gdp_importer")
 GDP_STAND_IN = "log GDP from GDP per capita PPP x population, not WDI GDP in constant US$"
+# Table 8.2's income level: "GDP per capita (PPP, current international US dollars)"; offline we
+# have it in constant 2021 international dollars.
+GDPPC_CONTROLS = ("log_gdppc_exporter", "log_gdppc_importer")
+GDPPC_STAND_IN = "GDP per capita PPP in constant 2021 international $, not current"
 
 
 # Table 8.1 takes distance, contiguity, common language and colony from the USITC Dynamic
@@ -71,11 +75,14 @@ GEODIST_STAND_IN = (
 
 
 def substitute_controls(controls: list[str], dgd_supplied: bool = False) -> tuple[str, ...]:
-    """What of the configured regressors is substitute data, as status text: log GDP (always
-    PPP-based here) and the gravity controls unless the user supplied the USITC DGD."""
+    """What of the configured regressors is substitute data, as status text: log GDP and GDP per
+    capita (always PPP constant-price here) and the gravity controls unless the user supplied
+    the USITC DGD."""
     out = []
     if any(c in GDP_CONTROLS for c in controls):
         out.append(GDP_STAND_IN)
+    if any(c in GDPPC_CONTROLS for c in controls):
+        out.append(GDPPC_STAND_IN)
     if not dgd_supplied and any(c in GEODIST_CONTROLS for c in controls):
         out.append(GEODIST_STAND_IN)
     return tuple(out)
