@@ -101,7 +101,8 @@ def test_every_exhibit_is_made_by_a_rule_script_and_function_of_its_document_or_
 
 def test_a_manifest_naming_a_missing_file_is_refused(tmp_path):
     (tmp_path / "documents.yaml").write_text(
-        "documents:\n  - {id: ghost, seed: x, short: x, title: x, reproduces: x, exhibits: []}\n"
+        'documents:\n  - {id: ghost, seed: x, colour: "#000000", short: x, title: x, reproduces: x,'
+        " exhibits: []}\n"
     )
     with pytest.raises(ManifestError, match="ghost.*ghost.smk"):
         load_documents(tmp_path)

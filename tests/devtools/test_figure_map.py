@@ -48,7 +48,7 @@ def test_readme_exhibit_table_and_graph_are_generated_from_the_current_dag(tmp_p
     assert "flowchart LR" in graph and "deremer2023_figures" in graph
     assert current_block(readme, GRAPH_START, GRAPH_END) == graph, "run `make exhibits`"
     # The same graph drawn (no system Graphviz needed), beside the README.
-    svg = pipeline_svg(rules)
+    svg = pipeline_svg(rules, REPO)
     assert svg.startswith("<svg") and svg.count('class="node"') == len(rules["nodes"])
     assert (REPO / PIPELINE_SVG).read_text() == svg, "run `make exhibits`"
     assert f"]({PIPELINE_SVG.as_posix()})" in readme

@@ -26,11 +26,12 @@ _SCHEMA = {
             "minItems": 1,
             "items": {
                 "type": "object",
-                "required": ["id", "seed", "short", "title", "reproduces", "exhibits"],
+                "required": ["id", "seed", "colour", "short", "title", "reproduces", "exhibits"],
                 "additionalProperties": False,
                 "properties": {
                     "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
                     "seed": {"type": "string"},
+                    "colour": {"type": "string", "pattern": "^#[0-9a-f]{6}$"},
                     "short": {"type": "string"},
                     "title": {"type": "string"},
                     "reproduces": {"type": "string"},
@@ -82,6 +83,7 @@ _SCHEMA = {
 class Document:
     id: str
     seed: str
+    colour: str  # fill of the document's rules in the pipeline picture (gvcneg.report.pipeline)
     short: str
     title: str
     reproduces: str

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from gvcneg.report import exhibits as ex
-from gvcneg.report.pipeline import parse_rulegraph, to_dot, to_mermaid, to_svg
+from gvcneg.report.pipeline import document_colours, parse_rulegraph, to_dot, to_mermaid, to_svg
 
 START, END = "<!-- exhibits:start -->", "<!-- exhibits:end -->"
 GRAPH_START, GRAPH_END = "<!-- pipeline-graph:start -->", "<!-- pipeline-graph:end -->"
@@ -97,12 +97,12 @@ def pipeline_graph(repo: Path, workdir: Path) -> dict:
 
 def pipeline_mermaid(repo: Path, workdir: Path, graph: dict | None = None) -> str:
     graph = graph or pipeline_graph(repo, workdir)
-    return "```mermaid\n" + to_mermaid(graph) + "```\n"
+    return "```mermaid\n" + to_mermaid(graph, document_colours(repo)) + "```\n"
 
 
-def pipeline_svg(graph: dict) -> str:
+def pipeline_svg(graph: dict, repo: Path) -> str:
     """The rule graph as the report draws it, coloured by document (no run status)."""
-    svg = to_svg(to_dot(graph, {}, {}))
+    svg = to_svg(to_dot(graph, {}, {}, document_colours(repo)))
     if svg is None:
         raise RuntimeError("no dot renderer: install the lock (graphviz-pure)")
     return svg
@@ -126,7 +126,7 @@ if __name__ == "__main__":
         table = exhibit_table(dag_outputs(repo, Path(tmp)), repo)
         rules = pipeline_graph(repo, Path(tmp))
         graph = pipeline_mermaid(repo, Path(tmp), rules)
-    (repo / PIPELINE_SVG).write_text(pipeline_svg(rules))
+    (repo / PIPELINE_SVG).write_text(pipeline_svg(rules, repo))
     readme = repo / "README.md"
     text = replace_block(readme.read_text(), table)
     text = replace_block(text, graph, GRAPH_START, GRAPH_END)

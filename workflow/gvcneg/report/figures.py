@@ -7,6 +7,7 @@ import re
 
 from gvcneg.report import exhibits as ex
 from gvcneg.report.page import (
+    REPO,
     badge,
     document_name,
     esc,
@@ -93,10 +94,10 @@ def pipeline_picture() -> None:
         if row["status"].startswith("awaiting data: "):
             for source in row["status"].removeprefix("awaiting data: ").split(", "):
                 awaiting.setdefault(source, []).append(f"{row['document_name']}: {row['exhibit']}")
-    svg = pipeline.to_svg(pipeline.to_dot(graph, info["status"], awaiting))
+    colours = pipeline.document_colours(REPO)
+    svg = pipeline.to_svg(pipeline.to_dot(graph, info["status"], awaiting, colours))
     legend = " ".join(
-        f'<span class="badge" style="background:{c}">{esc(d)}</span>'
-        for d, c in pipeline.DOCUMENT_COLOURS.items()
+        f'<span class="badge" style="background:{c}">{esc(d)}</span>' for d, c in colours.items()
     )
     borders = "green border: up to date; red: would re-run; dashed grey: awaiting data"
     if svg is None:

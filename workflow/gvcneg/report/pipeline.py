@@ -20,16 +20,10 @@ import pandas as pd
 
 NODE = re.compile(r'^\s*(?P<id>\d+)\s*\[\s*label\s*=\s*"(?P<label>[^"]+)"')
 EDGE = re.compile(r"^\s*(?P<a>\d+)\s*->\s*(?P<b>\d+)")
-DOCUMENT_COLOURS = {
-    "deremer2023": "#cfe3f7",
-    "mattoo_olarreaga2000": "#f7dccf",
-    "jackson_two_level": "#e3d5f2",
-    "nbt2015": "#d6efd2",
-    "gvcdr2025_ch7": "#f7efc6",
-    "gvcdr2025_ch8": "#f2d0e4",
-    "data": "#e4e4e4",
-    "pipeline": "#ffffff",
-}
+# Fills of the rules that belong to no document; each document's own fill is its `colour:` in
+# documents.yaml (document_colours).
+SHARED_COLOURS = {"data": "#e4e4e4", "pipeline": "#ffffff"}
+DATA_RULES = ("fetch_source_file", "data_registry_table", "country_metadata")
 STATUS_STYLE = {  # border colour and style
     "up to date": ("#2e7d32", "solid"),
     "would re-run": ("#c62828", "bold"),
@@ -65,18 +59,30 @@ def parse_rulegraph(dot: str) -> dict:
     }
 
 
-def document_of(rule: str) -> str:
-    for document in DOCUMENT_COLOURS:
-        if rule.startswith(document):
+def document_colours(repo: Path) -> dict[str, str]:
+    """Fill by group: each document of the manifest (its ``colour:``, in manifest order), then
+    the shared data and pipeline rules."""
+    from gvcneg.documents import load_documents
+
+    return {d.id: d.colour for d in load_documents(repo)} | SHARED_COLOURS
+
+
+def document_of(rule: str, colours: dict[str, str]) -> str:
+    """The group a rule is drawn in: the document whose id prefixes its name (``<id>_...``),
+    the data rules, or the pipeline."""
+    for document in colours:
+        if document not in SHARED_COLOURS and rule.startswith(f"{document}_"):
             return document
-    if rule in ("fetch_source_file", "data_registry_table", "country_metadata"):
+    if rule in DATA_RULES:
         return "data"
     return "pipeline"
 
 
-def to_dot(graph: dict, status: dict[str, str], awaiting: dict[str, list[str]]) -> str:
-    """Graphviz source: fill = document, border = status; one dashed node per missing source
-    listing what awaits it."""
+def to_dot(
+    graph: dict, status: dict[str, str], awaiting: dict[str, list[str]], colours: dict[str, str]
+) -> str:
+    """Graphviz source: fill = document (``colours``: :func:`document_colours`), border =
+    status; one dashed node per missing source listing what awaits it."""
     lines = [
         "digraph pipeline {",
         '  graph [rankdir=LR, bgcolor="white", fontname="sans-serif", fontsize=10];',
@@ -85,14 +91,14 @@ def to_dot(graph: dict, status: dict[str, str], awaiting: dict[str, list[str]]) 
     ]
     by_document: dict[str, list[str]] = {}
     for rule in graph["nodes"]:
-        by_document.setdefault(document_of(rule), []).append(rule)
+        by_document.setdefault(document_of(rule, colours), []).append(rule)
     for document, rules in sorted(by_document.items()):
         lines.append(f'  subgraph "cluster_{document}" {{')
         lines.append(f'    label="{document}"; style="rounded"; color="#cccccc";')
         for rule in rules:
             colour, style = STATUS_STYLE[status.get(rule, "up to date")]
             lines.append(
-                f'    "{rule}" [fillcolor="{DOCUMENT_COLOURS[document]}", color="{colour}", '
+                f'    "{rule}" [fillcolor="{colours[document]}", color="{colour}", '
                 f'style="rounded,filled,{style}", tooltip="{status.get(rule, "up to date")}"];'
             )
         lines.append("  }")
@@ -133,14 +139,14 @@ def to_svg(dot_source: str) -> str | None:
     return svg[svg.index("<svg") :]
 
 
-def to_mermaid(graph: dict) -> str:
+def to_mermaid(graph: dict, colours: dict[str, str]) -> str:
     """Mermaid flowchart of the rule graph, coloured by document (for the README)."""
     ids = {rule: f"r{i}" for i, rule in enumerate(graph["nodes"])}
     lines = ["flowchart LR"]
-    for document, colour in DOCUMENT_COLOURS.items():
+    for document, colour in colours.items():
         lines.append(f"  classDef {document} fill:{colour},stroke:#555")
     for rule, ident in ids.items():
-        lines.append(f"  {ident}[{rule}]:::{document_of(rule)}")
+        lines.append(f"  {ident}[{rule}]:::{document_of(rule, colours)}")
     for a, b in graph["edges"]:
         lines.append(f"  {ids[a]} --> {ids[b]}")
     return "\n".join(lines) + "\n"

@@ -349,14 +349,21 @@ def falsifiability(document: str, caption: str) -> None:
         )
 
 
+LOOPED_ITEMS = "availability.csv"
+
+
 @cache
 def _shown_stems() -> str:
-    """The report's sources: an output whose stem they never name is not shown."""
-    from gvcneg.empirics.gvcdr2025_ch8.reporting import ITEMS
-
-    # Chapter 8 shows its figures and tables in a loop over its availability table.
-    looped = "\n".join(f'"{stem}"' for stem, *_ in ITEMS)
-    return "\n".join(p.read_text() for p in (REPO / "report").glob("*.qmd")) + looped
+    """The report's sources: an output whose stem they never name is not shown. A chapter that
+    shows its exhibits in a loop over its own item table (``results/<document>/availability.csv``,
+    one ``stem`` per row) names them there."""
+    looped = []
+    for document in ex.document_names(REPO):
+        items = result(document, LOOPED_ITEMS)
+        if items.exists():
+            looped += [f'"{stem}"' for stem in pd.read_csv(items)["stem"]]
+    sources = [p.read_text() for p in (REPO / "report").glob("*.qmd")]
+    return "\n".join(sources + looped)
 
 
 def exhibit_table() -> None:
