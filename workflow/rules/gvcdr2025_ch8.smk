@@ -420,45 +420,64 @@ rule gvcdr2025_ch8_formation:
         "../scripts/gvcdr2025_ch8/formation.py"
 
 
-for ch8_theme, (ch8_source, ch8_file) in ch8_inputs.TRADE_FILES.items():
+# PPML trade effect and event study: digital trade (Table 8.A.5, Figure 8.10a), then the same
+# rule for CRM trade (Table 8.3, Figure 8.10b) with its own flows and files.
+rule gvcdr2025_ch8_trade_effect_digital:
+    input:
+        panel=CH8_PANEL,
+        dyads=CH8_DYADS,
+        flows=source_file(*ch8_inputs.TRADE_FILES["digital"]),
+        code=code_inputs("gvcdr2025_ch8/trade_effect.py"),
+    output:
+        **{f"table_{k}": v for k, v in CH8_TRADE["digital"]["table"].items()},
+        **{f"profile_{k}": v for k, v in CH8_TRADE["digital"]["profile"].items()},
+        **{f"event_{k}": v for k, v in CH8_TRADE["digital"]["event"].items()},
+        raw_table=CH8_TRADE["digital"]["raw_table"],
+        diagnostics=CH8_TRADE["digital"]["diagnostics"],
+    log:
+        logfile(CH8, "trade_effect_digital"),
+    benchmark:
+        benchfile(CH8, "trade_effect_digital")
+    conda:
+        ENVS["empirics"]
+    resources:
+        mem_mb=4000,
+    params:
+        cfg=config_keys(
+            "reproducibility.seed",
+            "gvcdr2025_ch8.years",
+            "gvcdr2025_ch8.rta",
+            "gvcdr2025_ch8.formation",
+            "gvcdr2025_ch8.trade_effect",
+            "gvcdr2025_ch8.event_study",
+        ),
+        theme="digital",
+        source=ch8_inputs.TRADE_FILES["digital"][0],
+    message:
+        "Chapter 8: PPML trade effect of TTDs and event study ({params.theme})"
+    script:
+        "../scripts/gvcdr2025_ch8/trade_effect.py"
 
-    rule:
-        name:
-            f"gvcdr2025_ch8_trade_effect_{ch8_theme}"
-        input:
-            panel=CH8_PANEL,
-            dyads=CH8_DYADS,
-            flows=source_file(ch8_source, ch8_file),
-            code=code_inputs("gvcdr2025_ch8/trade_effect.py"),
-        output:
-            **{f"table_{k}": v for k, v in CH8_TRADE[ch8_theme]["table"].items()},
-            **{f"profile_{k}": v for k, v in CH8_TRADE[ch8_theme]["profile"].items()},
-            **{f"event_{k}": v for k, v in CH8_TRADE[ch8_theme]["event"].items()},
-            raw_table=CH8_TRADE[ch8_theme]["raw_table"],
-            diagnostics=CH8_TRADE[ch8_theme]["diagnostics"],
-        log:
-            logfile(CH8, f"trade_effect_{ch8_theme}"),
-        benchmark:
-            benchfile(CH8, f"trade_effect_{ch8_theme}")
-        conda:
-            ENVS["empirics"]
-        resources:
-            mem_mb=4000,
-        params:
-            cfg=config_keys(
-                "reproducibility.seed",
-                "gvcdr2025_ch8.years",
-                "gvcdr2025_ch8.rta",
-                "gvcdr2025_ch8.formation",
-                "gvcdr2025_ch8.trade_effect",
-                "gvcdr2025_ch8.event_study",
-            ),
-            theme=ch8_theme,
-            source=ch8_source,
-        message:
-            "Chapter 8: PPML trade effect of TTDs and event study ({params.theme})"
-        script:
-            "../scripts/gvcdr2025_ch8/trade_effect.py"
+
+use rule gvcdr2025_ch8_trade_effect_digital as gvcdr2025_ch8_trade_effect_crm with:
+    input:
+        panel=CH8_PANEL,
+        dyads=CH8_DYADS,
+        flows=source_file(*ch8_inputs.TRADE_FILES["crm"]),
+        code=code_inputs("gvcdr2025_ch8/trade_effect.py"),
+    output:
+        **{f"table_{k}": v for k, v in CH8_TRADE["crm"]["table"].items()},
+        **{f"profile_{k}": v for k, v in CH8_TRADE["crm"]["profile"].items()},
+        **{f"event_{k}": v for k, v in CH8_TRADE["crm"]["event"].items()},
+        raw_table=CH8_TRADE["crm"]["raw_table"],
+        diagnostics=CH8_TRADE["crm"]["diagnostics"],
+    log:
+        logfile(CH8, "trade_effect_crm"),
+    benchmark:
+        benchfile(CH8, "trade_effect_crm")
+    params:
+        theme="crm",
+        source=ch8_inputs.TRADE_FILES["crm"][0],
 
 
 # What the claims can read: each result is taken where it can be made here.
