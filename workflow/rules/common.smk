@@ -127,6 +127,19 @@ def table_outputs(document, stem):
     }
 
 
+def multiext_output(files, name=""):
+    """One figure's or table's three files (:func:`figure_outputs`, :func:`table_outputs`) as
+    one ``multiext`` output, declared once; the outputs are named ``<name>_<ext>`` (``<ext>``
+    without a name), as the rule's script reads them (``snakemake.output.<name>_csv``).
+    """
+    extensions = {ext: f".{ext}" for ext in files}
+    prefix = files[next(iter(files))].removesuffix(next(iter(extensions.values())))
+    assert all(path == prefix + extensions[ext] for ext, path in files.items()), files
+    return multiext(
+        prefix, **{f"{name}_{ext}" if name else ext: e for ext, e in extensions.items()}
+    )
+
+
 def rule_scripts():
     """Each rule's script, relative to the repository (for provenance.json)."""
     return {

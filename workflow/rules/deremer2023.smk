@@ -21,21 +21,11 @@ rule deremer2023_tables:
     input:
         code=code_inputs("deremer2023/solve_tables.py"),
     output:
-        equilibria_csv=DEREMER_EQUILIBRIA["csv"],
-        equilibria_md=DEREMER_EQUILIBRIA["md"],
-        equilibria_html=DEREMER_EQUILIBRIA["html"],
-        power_csv=DEREMER_POWER["csv"],
-        power_md=DEREMER_POWER["md"],
-        power_html=DEREMER_POWER["html"],
-        political_optimum_csv=DEREMER_POLITICAL_OPTIMUM["csv"],
-        political_optimum_md=DEREMER_POLITICAL_OPTIMUM["md"],
-        political_optimum_html=DEREMER_POLITICAL_OPTIMUM["html"],
-        remark_1_condition_csv=DEREMER_CONDITION["csv"],
-        remark_1_condition_md=DEREMER_CONDITION["md"],
-        remark_1_condition_html=DEREMER_CONDITION["html"],
-        lower_tariffs_csv=DEREMER_LOWER_TARIFFS["csv"],
-        lower_tariffs_md=DEREMER_LOWER_TARIFFS["md"],
-        lower_tariffs_html=DEREMER_LOWER_TARIFFS["html"],
+        multiext_output(DEREMER_EQUILIBRIA, "equilibria"),
+        multiext_output(DEREMER_POWER, "power"),
+        multiext_output(DEREMER_POLITICAL_OPTIMUM, "political_optimum"),
+        multiext_output(DEREMER_CONDITION, "remark_1_condition"),
+        multiext_output(DEREMER_LOWER_TARIFFS, "lower_tariffs"),
     log:
         logfile(DEREMER, "tables"),
     benchmark:
@@ -68,7 +58,7 @@ rule deremer2023_figures:
     input:
         code=code_inputs("deremer2023/figures.py"),
     output:
-        **{f"fig_1_{kind}": path for kind, path in DEREMER_FIG_1.items()},
+        multiext_output(DEREMER_FIG_1, "fig_1"),
         **{
             f"fig_remark_1_condition_{kind}": path
             for kind, path in DEREMER_FIG_CONDITION.items()
@@ -123,14 +113,10 @@ rule deremer2023_remark_grid_gather:
         chunks=expand(res(DEREMER, "grid", "chunk_{chunk}.csv"), chunk=DEREMER_CHUNKS),
         code=code_inputs("deremer2023/remark_grid_gather.py"),
     output:
+        multiext_output(DEREMER_GRID_SUMMARY, "summary"),
+        multiext_output(DEREMER_GRID_UNSOLVED, "invalid"),
         **DEREMER_FIG_GRID,
         points=DEREMER_GRID_POINTS,
-        summary_csv=DEREMER_GRID_SUMMARY["csv"],
-        summary_md=DEREMER_GRID_SUMMARY["md"],
-        summary_html=DEREMER_GRID_SUMMARY["html"],
-        invalid_csv=DEREMER_GRID_UNSOLVED["csv"],
-        invalid_md=DEREMER_GRID_UNSOLVED["md"],
-        invalid_html=DEREMER_GRID_UNSOLVED["html"],
     log:
         logfile(DEREMER, "remark_grid_gather"),
     benchmark:

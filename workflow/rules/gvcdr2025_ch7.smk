@@ -293,10 +293,8 @@ rule gvcdr2025_ch7_fig_7_14:
         labour_share=CH7_LABOUR_SHARE,
         code=code_inputs("gvcdr2025_ch7/fig_7_14.py"),
     output:
+        multiext_output(CH7_FIG_7_14_TABLE, "table"),
         **figure_outputs(CH7, "fig_7_14"),
-        table_csv=CH7_FIG_7_14_TABLE["csv"],
-        table_md=CH7_FIG_7_14_TABLE["md"],
-        table_html=CH7_FIG_7_14_TABLE["html"],
         claims=res(CH7, "claims", "fig_7_14.csv"),
     log:
         logfile(CH7, "fig_7_14"),

@@ -429,9 +429,9 @@ rule gvcdr2025_ch8_trade_effect_digital:
         flows=source_file(*ch8_inputs.TRADE_FILES["digital"]),
         code=code_inputs("gvcdr2025_ch8/trade_effect.py"),
     output:
-        **{f"table_{k}": v for k, v in CH8_TRADE["digital"]["table"].items()},
-        **{f"profile_{k}": v for k, v in CH8_TRADE["digital"]["profile"].items()},
-        **{f"event_{k}": v for k, v in CH8_TRADE["digital"]["event"].items()},
+        multiext_output(CH8_TRADE["digital"]["table"], "table"),
+        multiext_output(CH8_TRADE["digital"]["profile"], "profile"),
+        multiext_output(CH8_TRADE["digital"]["event"], "event"),
         raw_table=CH8_TRADE["digital"]["raw_table"],
         diagnostics=CH8_TRADE["digital"]["diagnostics"],
     log:
@@ -466,9 +466,9 @@ use rule gvcdr2025_ch8_trade_effect_digital as gvcdr2025_ch8_trade_effect_crm wi
         flows=source_file(*ch8_inputs.TRADE_FILES["crm"]),
         code=code_inputs("gvcdr2025_ch8/trade_effect.py"),
     output:
-        **{f"table_{k}": v for k, v in CH8_TRADE["crm"]["table"].items()},
-        **{f"profile_{k}": v for k, v in CH8_TRADE["crm"]["profile"].items()},
-        **{f"event_{k}": v for k, v in CH8_TRADE["crm"]["event"].items()},
+        multiext_output(CH8_TRADE["crm"]["table"], "table"),
+        multiext_output(CH8_TRADE["crm"]["profile"], "profile"),
+        multiext_output(CH8_TRADE["crm"]["event"], "event"),
         raw_table=CH8_TRADE["crm"]["raw_table"],
         diagnostics=CH8_TRADE["crm"]["diagnostics"],
     log:
@@ -547,15 +547,9 @@ rule gvcdr2025_ch8_binding_coder:
         ),
         code=code_inputs("gvcdr2025_ch8/binding_coder.py"),
     output:
-        examples_csv=CH8_CODER_EXAMPLES["csv"],
-        examples_md=CH8_CODER_EXAMPLES["md"],
-        examples_html=CH8_CODER_EXAMPLES["html"],
-        texts_csv=CH8_CODER_TEXTS["csv"],
-        texts_md=CH8_CODER_TEXTS["md"],
-        texts_html=CH8_CODER_TEXTS["html"],
-        accuracy_csv=CH8_CODER_ACCURACY["csv"],
-        accuracy_md=CH8_CODER_ACCURACY["md"],
-        accuracy_html=CH8_CODER_ACCURACY["html"],
+        multiext_output(CH8_CODER_EXAMPLES, "examples"),
+        multiext_output(CH8_CODER_TEXTS, "texts"),
+        multiext_output(CH8_CODER_ACCURACY, "accuracy"),
     log:
         logfile(CH8, "binding_coder"),
     benchmark:

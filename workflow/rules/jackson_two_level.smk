@@ -24,12 +24,8 @@ rule jackson_two_level_commentary_facts:
         facts=JACKSON_FACTS_FILE,
         code=code_inputs("jackson_two_level/commentary_facts.py"),
     output:
-        facts_csv=JACKSON_FACTS["csv"],
-        facts_md=JACKSON_FACTS["md"],
-        facts_html=JACKSON_FACTS["html"],
-        derived_csv=JACKSON_DERIVED["csv"],
-        derived_md=JACKSON_DERIVED["md"],
-        derived_html=JACKSON_DERIVED["html"],
+        multiext_output(JACKSON_FACTS, "facts"),
+        multiext_output(JACKSON_DERIVED, "derived"),
     log:
         logfile(JACKSON, "commentary_facts"),
     benchmark:
@@ -46,11 +42,9 @@ rule jackson_two_level_constraint_path:
     input:
         code=code_inputs("jackson_two_level/constraint_path.py"),
     output:
-        **{f"fig_{kind}": path for kind, path in JACKSON_FIG_WINSETS.items()},
+        multiext_output(JACKSON_FIG_WINSETS, "fig"),
+        multiext_output(JACKSON_PARAMETERS, "parameters"),
         path=JACKSON_CONSTRAINT_PATH,
-        parameters_csv=JACKSON_PARAMETERS["csv"],
-        parameters_md=JACKSON_PARAMETERS["md"],
-        parameters_html=JACKSON_PARAMETERS["html"],
     log:
         logfile(JACKSON, "constraint_path"),
     benchmark:
@@ -80,11 +74,9 @@ rule jackson_two_level_defection_paths:
     input:
         code=code_inputs("jackson_two_level/defection_paths.py"),
     output:
-        **{f"fig_{kind}": path for kind, path in JACKSON_FIG_DEFECTION.items()},
+        multiext_output(JACKSON_FIG_DEFECTION, "fig"),
+        multiext_output(JACKSON_OPTIMUM, "optimum"),
         paths=JACKSON_DEFECTION_PATHS,
-        optimum_csv=JACKSON_OPTIMUM["csv"],
-        optimum_md=JACKSON_OPTIMUM["md"],
-        optimum_html=JACKSON_OPTIMUM["html"],
     log:
         logfile(JACKSON, "defection_paths"),
     benchmark:

@@ -19,14 +19,10 @@ rule mattoo_olarreaga2000_baseline:
     input:
         code=code_inputs("mattoo_olarreaga2000/solve_baseline.py"),
     output:
+        multiext_output(MO2000_RULES, "rules"),
+        multiext_output(MO2000_CHECK, "check"),
         solved=MO2000_SOLVED,
         contract_slopes=MO2000_SLOPES,
-        rules_csv=MO2000_RULES["csv"],
-        rules_md=MO2000_RULES["md"],
-        rules_html=MO2000_RULES["html"],
-        check_csv=MO2000_CHECK["csv"],
-        check_md=MO2000_CHECK["md"],
-        check_html=MO2000_CHECK["html"],
     log:
         logfile(MO2000, "baseline"),
     benchmark:
@@ -113,14 +109,10 @@ rule mattoo_olarreaga2000_grid_gather:
         chunks=expand(res(MO2000, "grid", "chunk_{chunk}.csv"), chunk=MO2000_CHUNKS),
         code=code_inputs("mattoo_olarreaga2000/grid_gather.py"),
     output:
+        multiext_output(MO2000_GRID_SUMMARY, "summary"),
+        multiext_output(MO2000_GRID_INVALID, "invalid"),
         **MO2000_FIG_GRID,
         points=res(MO2000, "grid", "grid_points.csv"),
-        summary_csv=MO2000_GRID_SUMMARY["csv"],
-        summary_md=MO2000_GRID_SUMMARY["md"],
-        summary_html=MO2000_GRID_SUMMARY["html"],
-        invalid_csv=MO2000_GRID_INVALID["csv"],
-        invalid_md=MO2000_GRID_INVALID["md"],
-        invalid_html=MO2000_GRID_INVALID["html"],
     log:
         logfile(MO2000, "grid_gather"),
     benchmark:

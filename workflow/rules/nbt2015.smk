@@ -66,10 +66,8 @@ rule nbt2015_wto_plus_shares:
         registry=repo_file("sources", "desta-v203.yaml"),
         code=code_inputs("nbt2015/wto_plus_shares.py"),
     output:
+        multiext_output(NBT_WTO_PLUS_TRENDS, "trends"),
         **NBT_WTO_PLUS,
-        trends_csv=NBT_WTO_PLUS_TRENDS["csv"],
-        trends_md=NBT_WTO_PLUS_TRENDS["md"],
-        trends_html=NBT_WTO_PLUS_TRENDS["html"],
     log:
         logfile(NBT, "wto_plus_shares"),
     benchmark:
