@@ -127,7 +127,7 @@ STAGES = [
     ),  # noqa: E501
     ("data assembly", "nbt2015/stri_eu.py", "nbt2015_stri_eu", "start", INT),
     ("estimation", "gvcdr2025_ch7/fig_7_14.py", "gvcdr2025_ch7_fig_7_14", "end", TERM),
-    ("ledger", "ledger.py", "ledger", "end", TERM),
+    ("ledger", "ledger/build.py", "ledger", "end", TERM),
     ("provenance", "provenance.py", "provenance", "start", KILL),
     ("report", "render_report.py", "report", "start", TERM),
 ]

@@ -19,7 +19,7 @@ rule ledger:
         computed=[COMPUTED[d.id] for d in DOCUMENTS],
         robustness=[ROBUSTNESS[doc] for doc in sorted(ROBUSTNESS)],
         falsification=FALSIFIABILITY_TABLES,
-        code=code_inputs("ledger.py"),
+        code=code_inputs("ledger/build.py"),
     output:
         **LEDGER,
     log:
@@ -33,7 +33,7 @@ rule ledger:
     message:
         "Comparing every published target with the pipeline's computed value"
     script:
-        "../scripts/ledger.py"
+        "../scripts/ledger/build.py"
 
 
 # What the report shows first: every exhibit's badge (the worst status among its ledger rows and
