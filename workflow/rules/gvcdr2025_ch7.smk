@@ -23,15 +23,6 @@ CH7_FIG_7_14_TABLE = table_outputs(CH7, "fig_7_14_estimates")
 CH7_POPULATION_SOURCE = ch7_inputs.first_usable(
     CH7_CONFIG["population_sources"], source_usable, "population"
 )
-CH7_GDP_NOTE = (
-    "GDP per capita: WDI NY.GDP.PCAP.PP.KD (2021 PPP $, OWID export of the 2024-25 release); "
-    f"population: {CH7_POPULATION_SOURCE}; groups: World Bank FY"
-    f"{CH7_CONFIG['income_status']['fiscal_year']} classification"
-)
-CH7_GINI_NOTE = (
-    f"Gini: {CH7_CONFIG['gini']['source']} {CH7_CONFIG['gini'].get('variable', '')}; "
-    f"groups: World Bank FY{CH7_CONFIG['income_status']['fiscal_year']} classification"
-)
 
 
 rule gvcdr2025_ch7_country_year_panel:
@@ -135,12 +126,13 @@ rule gvcdr2025_ch7_fig_7_4:
         ENVS["empirics"]
     params:
         cfg=config_keys(
+            "gvcdr2025_ch7.income_status.fiscal_year",
             "gvcdr2025_ch7.years",
             "gvcdr2025_ch7.balanced_panel",
             "gvcdr2025_ch7.gini",
             "gvcdr2025_ch7.sweep",
         ),
-        note=CH7_GDP_NOTE,
+        population_source=CH7_POPULATION_SOURCE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.4 (GDP per capita relative to high income)"
     script:
@@ -162,10 +154,10 @@ rule gvcdr2025_ch7_fig_7_5:
         ENVS["empirics"]
     params:
         cfg=config_keys(
+            "gvcdr2025_ch7.income_status.fiscal_year",
             "gvcdr2025_ch7.years",
             "gvcdr2025_ch7.gini",
         ),
-        note=CH7_GINI_NOTE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.5 (Gini, first vs last year)"
     script:
@@ -187,12 +179,12 @@ rule gvcdr2025_ch7_fig_7_6:
         ENVS["empirics"]
     params:
         cfg=config_keys(
+            "gvcdr2025_ch7.income_status.fiscal_year",
             "gvcdr2025_ch7.years",
             "gvcdr2025_ch7.balanced_panel",
             "gvcdr2025_ch7.gini",
             "gvcdr2025_ch7.fig_7_6",
         ),
-        note=CH7_GINI_NOTE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.6 (Gini by income group)"
     script:
@@ -215,10 +207,11 @@ rule gvcdr2025_ch7_fig_7_7:
         ENVS["empirics"]
     params:
         cfg=config_keys(
+            "gvcdr2025_ch7.income_status.fiscal_year",
             "gvcdr2025_ch7.gini",
             "gvcdr2025_ch7.fig_7_7",
         ),
-        note=CH7_GDP_NOTE,
+        population_source=CH7_POPULATION_SOURCE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.7 (convergence regression, robust SE)"
     script:
@@ -241,10 +234,11 @@ rule gvcdr2025_ch7_fig_7_8:
         ENVS["empirics"]
     params:
         cfg=config_keys(
+            "gvcdr2025_ch7.income_status.fiscal_year",
             "gvcdr2025_ch7.gini",
             "gvcdr2025_ch7.fig_7_8",
         ),
-        note=CH7_GDP_NOTE,
+        population_source=CH7_POPULATION_SOURCE,
     message:
         "GVCDR 2025 ch. 7: Figure 7.8 (catch-up to the lead economy by income group)"
     script:
@@ -267,12 +261,10 @@ rule gvcdr2025_ch7_fig_7_13:
         ENVS["empirics"]
     params:
         cfg=config_keys(
+            "gvcdr2025_ch7.income_status.fiscal_year",
             "gvcdr2025_ch7.gini",
             "gvcdr2025_ch7.fig_7_13",
         ),
-        note="Labour share: PWT 10.01 labsh; groups: World Bank FY"
-        + str(CH7_CONFIG["income_status"]["fiscal_year"])
-        + " classification",
     message:
         "GVCDR 2025 ch. 7: Figure 7.13 (labour shares, PWT 10.01)"
     script:
@@ -307,10 +299,6 @@ rule gvcdr2025_ch7_fig_7_14:
             "gvcdr2025_ch7.gini",
             "gvcdr2025_ch7.fig_7_14",
         ),
-        note="Substitute data: economy-level PWT labour share (not manufacturing sectors), "
-        + "GVC participation from "
-        + CH7_CONFIG["fig_7_14"]["gvc_sources"][0]
-        + ", no robot control unless IFR data are supplied",
     message:
         "GVCDR 2025 ch. 7: Figure 7.14 (labour share on GVC participation, PanelOLS)"
     script:
@@ -339,13 +327,6 @@ rule gvcdr2025_ch7_fig_7_15:
             "gvcdr2025_ch7.gini",
             "gvcdr2025_ch7.fig_7_15",
         ),
-        note="GVC participation: "
-        + CH7_CONFIG["fig_7_15"]["gvc_source"]
-        + ", changes "
-        + str(CH7_CONFIG["fig_7_15"]["start"])
-        + "-"
-        + str(CH7_CONFIG["fig_7_15"]["end"])
-        + "; WID Gini",
     message:
         "GVCDR 2025 ch. 7: Figure 7.15 (GVC participation and inequality changes)"
     script:

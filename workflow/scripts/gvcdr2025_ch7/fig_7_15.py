@@ -4,6 +4,7 @@ import pandas as pd
 
 from gvcneg.empirics.gvcdr2025_ch7.claims import claims_fig_7_15
 from gvcneg.empirics.gvcdr2025_ch7.labour_share_gvc import gvc_inequality_changes, scatter_fits
+from gvcneg.empirics.gvcdr2025_ch7.notes import fig_7_15_note
 from gvcneg.empirics.gvcdr2025_ch7.readers import (
     read_income_status,
     read_wid_gini,
@@ -16,6 +17,7 @@ from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_15"]
+    note = fig_7_15_note(snakemake.params.cfg["gvcdr2025_ch7"])
     start, end = cfg["start"], cfg["end"]
     inequality = read_wid_gini(snakemake.input.wid, cfg["gini_variable"]).merge(
         read_wid_top10_bottom50(snakemake.input.wid, cfg["ratio_variable"]), on=["iso3", "year"]
@@ -43,6 +45,6 @@ with logged(snakemake.log[0]) as log:
     fig, data = fig_7_15(points, fits, start, end, note)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
     save_csv(fits, snakemake.output.fits)
-    claims = claims_frame(claims_fig_7_15(fits, snakemake.params.note))
+    claims = claims_frame(claims_fig_7_15(fits, note))
     save_csv(claims, snakemake.output.claims)
     log.info("\n%s", fits.to_string())
