@@ -16,7 +16,7 @@ from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_14"]
-    note = fig_7_14_note(snakemake.params.cfg["gvcdr2025_ch7"])
+    ledger_note = fig_7_14_note(snakemake.params.cfg["gvcdr2025_ch7"])
     labour_share = pd.read_csv(snakemake.input.labour_share)
     robots = (
         read_robots_per_worker(snakemake.input.robots) if snakemake.input.get("robots") else None
@@ -60,6 +60,6 @@ with logged(snakemake.log[0]) as log:
     )
     fig, data = fig_7_14(primary, note)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
-    claims = claims_frame(claims_fig_7_14(primary, note))
+    claims = claims_frame(claims_fig_7_14(primary, ledger_note))
     save_csv(claims, snakemake.output.claims)
     log.info("\n%s", table.to_string())

@@ -17,7 +17,7 @@ from gvcneg.logs import logged
 
 with logged(snakemake.log[0]) as log:
     cfg = snakemake.params.cfg["gvcdr2025_ch7"]["fig_7_15"]
-    note = fig_7_15_note(snakemake.params.cfg["gvcdr2025_ch7"])
+    ledger_note = fig_7_15_note(snakemake.params.cfg["gvcdr2025_ch7"])
     start, end = cfg["start"], cfg["end"]
     inequality = read_wid_gini(snakemake.input.wid, cfg["gini_variable"]).merge(
         read_wid_top10_bottom50(snakemake.input.wid, cfg["ratio_variable"]), on=["iso3", "year"]
@@ -45,6 +45,6 @@ with logged(snakemake.log[0]) as log:
     fig, data = fig_7_15(points, fits, start, end, note)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
     save_csv(fits, snakemake.output.fits)
-    claims = claims_frame(claims_fig_7_15(fits, note))
+    claims = claims_frame(claims_fig_7_15(fits, ledger_note))
     save_csv(claims, snakemake.output.claims)
     log.info("\n%s", fits.to_string())
