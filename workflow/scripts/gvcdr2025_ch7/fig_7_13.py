@@ -19,6 +19,6 @@ with logged(snakemake.log[0]) as log:
     points = points.merge(pd.read_csv(snakemake.input.flags), on="iso3", how="left")
     fig, data = fig_7_13(points, start, end)
     save_figure(fig, data, snakemake.output.png, snakemake.output.svg, snakemake.output.csv)
-    claims = claims_frame(claims_fig_7_13(points, note))
+    claims = claims_frame(claims_fig_7_13(points, note, cfg["imputed_constant"]))
     save_csv(claims, snakemake.output.claims)
     log.info("\n%s", shares_above_line(points, "income_group").to_string())
