@@ -137,8 +137,8 @@ def test_why_B_stays_above_B0_at_the_baseline(section):
 
 
 def test_automatic_reciprocity_hurts_B_only_when_B_weighs_welfare_less(section):
-    """Cause of the 'differs' of appendix_reciprocity_baseline: with a^B = 2 a^A matching A's
-    cut raises B's value; with a^B = a^A it leaves B below B0."""
+    """Why the baseline does not show the appendix's case (the note of grid_reciprocity_worse):
+    with a^B = 2 a^A matching A's cut raises B's value; with a^B = a^A it leaves B below B0."""
     _, large = _large(section)
     assert large["value_B_T_automatic_reciprocity"] > large["value_B_t0"]
     a_A = section["politics"]["welfare_weight_before"]["A"]

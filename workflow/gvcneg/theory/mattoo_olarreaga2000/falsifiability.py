@@ -365,7 +365,6 @@ ASSIGNMENT_SHORT = {
     "grid_ex_post_resisted_outside": [BASE],
     "grid_ex_ante_acceptable_outside": [NO_EX_ANTE],
     "grid_endogenous_strengthens_outside": [BASE],
-    "appendix_reciprocity_baseline": [B_AS_A, SWAP],
     "grid_reciprocity_worse": [B_FIVE],
 }
 
