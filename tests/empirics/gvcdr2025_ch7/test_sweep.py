@@ -236,6 +236,8 @@ def test_every_sweep_list_starts_with_the_main_specification():
     assert sweep["fig_7_13"]["imputed_constant"][0] == ch7["fig_7_13"]["imputed_constant"]
     assert sweep["fig_7_14"]["gvc_source"][0] == ch7["fig_7_14"]["gvc_sources"][0]
     assert sweep["fig_7_15"]["cov_type"][0] == ch7["fig_7_15"]["cov_type"]
+    assert sweep["fig_7_15"]["gvc_source"][0] == ch7["fig_7_15"]["gvc_source"]
+    assert sweep["fig_7_15"]["start"][0] == ch7["fig_7_15"]["start"]
     assert (
         ch7["gini_series"][sweep["fig_7_15"]["gini"][0]]["variable"]
         == ch7["fig_7_15"]["gini_variable"]

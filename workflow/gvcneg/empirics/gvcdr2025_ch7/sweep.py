@@ -15,6 +15,7 @@ columns, ``quantity`` and ``value``. Whether a value meets the published bound i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pandas as pd
@@ -28,7 +29,6 @@ from gvcneg.empirics.gvcdr2025_ch7.panel import (
     build_country_year_panel,
     build_labour_share_panel,
 )
-from gvcneg.ledger.claims import untestable
 
 EMPTY_GINI = pd.DataFrame({"iso3": pd.Series(dtype=str), "year": [], "gini": []})
 
@@ -230,15 +230,12 @@ def family_fig_7_15(data: SweepData, spec: dict) -> list:
     income = data.income(data.cfg["income_status"]["fiscal_year"])
     xs, ys = ["d_forward", "d_backward", "d_total"], ["d_gini", "d_top10_bottom50"]
     if start < gvc["year"].min():
-        reason = f"the GVC source starts in {int(gvc['year'].min())}, after {start}"
-        return [
-            untestable(f"fig7_15_{kind}_{y.removeprefix('d_')}_on_{x.removeprefix('d_')}", reason)
-            for y in ys
-            for x in xs
-            for kind in ("slope", "p")
-        ]
-    points = gvc_inequality_changes(gvc, inequality, income, start, cfg["end"])
-    fits = scatter_fits(points, xs, ys, spec["cov_type"])
+        fits = pd.DataFrame(
+            [{"x": x, "y": y, "slope": math.nan, "p": math.nan} for y in ys for x in xs]
+        )
+    else:
+        points = gvc_inequality_changes(gvc, inequality, income, start, cfg["end"])
+        fits = scatter_fits(points, xs, ys, spec["cov_type"])
     return claims.claims_fig_7_15(fits)
 
 
@@ -311,7 +308,7 @@ def data_artefacts(data: SweepData) -> pd.DataFrame:
             )
         )
     if "gvc" in frames:
-        main = frames["gvc"].get(cfg["fig_7_15"]["gvc_source"], next(iter(frames["gvc"].values())))
+        main = frames["gvc"][cfg["fig_7_15"]["gvc_source"]]  # the sweep's first source
         gvc = main[main["sector"] == "TOTAL"]
         span = cfg["fig_7_15"]
         for measure in ("forward", "backward", "total"):
