@@ -106,47 +106,33 @@ def coder_accuracy(corpus: list[dict], blind_rounds: list[dict] = ()) -> pd.Data
             wrong = scored(chosen)
             for field in FIELDS:
                 add(part, measure, field, len(chosen), wrong[field])
-    pooled = {f: [0, []] for f in FIELDS}
     for blind in blind_rounds:
-        first, n = blind["first_run"], len(blind["clauses"])
+        n = len(blind["clauses"])
         revised = bool(blind.get("revised_after"))
         after = "coder revised on it since" if revised else "coder not revised since"
         for field in FIELDS:
-            wrong = list(first["wrong"][field])
+            wrong = list(blind["first_run"]["wrong"][field])
             add(f"blind round {blind['round']}, first run", f"blind ({after})", field, n, wrong)
-            pooled[field][0] += n
-            pooled[field][1] += [f"r{blind['round']}:{w}" for w in wrong]
         if revised:
             now = scored(blind["clauses"])
             for field in FIELDS:
                 part = f"blind round {blind['round']}, after revision"
                 add(part, "in-sample (not a blind measure)", field, n, now[field])
-    unrevised = [b for b in blind_rounds if not b.get("revised_after")]
-    if unrevised:
-        # The coder as it is now, on every round it was never revised on (their first runs are
-        # also their scores now: a test holds them equal).
+    # Two summaries of first runs: the rounds never revised on (their first runs are also their
+    # scores now: a test holds them equal) and all rounds.
+    summaries = (
+        ("blind rounds never revised on", "blind (the coder as it is now)",
+         [b for b in blind_rounds if not b.get("revised_after")]),
+        ("blind rounds pooled, first runs", "blind (each round by the coder of its time)",
+         list(blind_rounds)),
+    )  # fmt: skip
+    for part, measure, chosen in summaries:
+        if not chosen:
+            continue
+        entries = sum(len(b["clauses"]) for b in chosen)
         for field in FIELDS:
-            entries = sum(len(b["clauses"]) for b in unrevised)
-            wrong = [
-                f"r{b['round']}:{w}" for b in unrevised for w in b["first_run"]["wrong"][field]
-            ]
-            add(
-                "blind rounds never revised on",
-                "blind (the coder as it is now)",
-                field,
-                entries,
-                wrong,
-            )
-    if blind_rounds:
-        for field in FIELDS:
-            entries, wrong = pooled[field]
-            add(
-                "blind rounds pooled, first runs",
-                "blind (each round by the coder of its time)",
-                field,
-                entries,
-                wrong,
-            )
+            wrong = [f"r{b['round']}:{w}" for b in chosen for w in b["first_run"]["wrong"][field]]
+            add(part, measure, field, entries, wrong)
     return pd.DataFrame(rows)
 
 
