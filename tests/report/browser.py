@@ -97,13 +97,7 @@ class Browser:
         self.ws = self._connect()
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.call(f"{domain}.enable")
-        self.call(
-            "Emulation.setDeviceMetricsOverride",
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=False,
-        )
+        self._set_viewport(width, height)
 
     def _connect(self):
         from websockets.sync.client import connect
@@ -166,6 +160,10 @@ class Browser:
     def resize(self, width: int, height: int = 900) -> None:
         """Lay the page out again at another viewport width (a phone, a tablet, a desktop)."""
         self.width, self.height = width, height
+        self._set_viewport(width, height)
+        self.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def _set_viewport(self, width: int, height: int) -> None:
         self.call(
             "Emulation.setDeviceMetricsOverride",
             width=width,
@@ -173,7 +171,6 @@ class Browser:
             deviceScaleFactor=1,
             mobile=False,
         )
-        self.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
     def axe(self, script: Path) -> list[dict]:
         """axe-core's violations on the page as it is (``script``: the vendored axe.min.js):

@@ -19,25 +19,25 @@ from gvcneg.report.provenance import anchor_id
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def page(new_browser, report_dir):
-    """The main page."""
+def _opened(new_browser, path: Path):
+    """A 1280 px window on one page of the report, closed when the module's tests are done."""
     browser = new_browser(1280)
     try:
-        browser.open((report_dir / "gvcneg_report.html").as_uri(), settle=3.0)
+        browser.open(path.as_uri(), settle=3.0)
         yield browser
     finally:
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(new_browser, report_dir):
+    """The main page."""
+    yield from _opened(new_browser, report_dir / "gvcneg_report.html")
 
 
 @pytest.fixture(scope="module")
 def ledger_page(new_browser, report_dir):
-    browser = new_browser(1280)
-    try:
-        browser.open((report_dir / "ledger.html").as_uri(), settle=3.0)
-        yield browser
-    finally:
-        browser.close()
+    yield from _opened(new_browser, report_dir / "ledger.html")
 
 
 @pytest.fixture(scope="module")

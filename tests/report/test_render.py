@@ -68,21 +68,31 @@ def test_route_choice(tmp_path):
         render.choose_renderer({"GVCNEG_REPORT_RENDERER": "pdf"})
 
 
-def test_quarto_route_calls_quarto_render_and_collects_the_html(project, tmp_path):
-    """A stand-in ``quarto`` records its arguments and writes what ``quarto render`` would."""
+def _stand_in_quarto(tmp_path, before: str, write: str) -> dict:
+    """An environment whose PATH finds a stand-in ``quarto`` shell script: it runs ``before``,
+    finds the ``--output-dir`` argument as ``$out`` and runs ``write``."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    calls = tmp_path / "calls.txt"
     script = bin_dir / "quarto"
     script.write_text(
         "#!/bin/sh\n"
-        f'echo "$@" > {calls}\n'
-        'out=""; prev=""\n'
-        'for a in "$@"; do [ "$prev" = "--output-dir" ] && out="$a"; prev="$a"; done\n'
-        'mkdir -p "$out" && echo "<html>quarto $GVCNEG_RESULTS</html>" > "$out/report.html"\n'
+        + before
+        + 'out=""; prev=""\n'
+        + 'for a in "$@"; do [ "$prev" = "--output-dir" ] && out="$a"; prev="$a"; done\n'
+        + write
     )
     script.chmod(0o755)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+def test_quarto_route_calls_quarto_render_and_collects_the_html(project, tmp_path):
+    """A stand-in ``quarto`` records its arguments and writes what ``quarto render`` would."""
+    calls = tmp_path / "calls.txt"
+    env = _stand_in_quarto(
+        tmp_path,
+        f'echo "$@" > {calls}\n',
+        'mkdir -p "$out" && echo "<html>quarto $GVCNEG_RESULTS</html>" > "$out/report.html"\n',
+    )
     out = tmp_path / "results" / "report" / "r.html"
     route = render.render_report(project, tmp_path / "results", out, env=env)
     assert route == "quarto"
@@ -96,17 +106,11 @@ def test_quarto_route_renders_every_page_of_the_project(project, tmp_path):
     (project / "_quarto.yml").write_text(
         "project:\n  type: default\n  render:\n    - report.qmd\n    - ledger.qmd\n"
     )
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    script = bin_dir / "quarto"
-    script.write_text(
-        "#!/bin/sh\n"
-        'out=""; prev=""\n'
-        'for a in "$@"; do [ "$prev" = "--output-dir" ] && out="$a"; prev="$a"; done\n'
-        'mkdir -p "$out" && echo main > "$out/report.html" && echo ledger > "$out/ledger.html"\n'
+    env = _stand_in_quarto(
+        tmp_path,
+        "",
+        'mkdir -p "$out" && echo main > "$out/report.html" && echo ledger > "$out/ledger.html"\n',
     )
-    script.chmod(0o755)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     out = tmp_path / "results" / "report" / "gvcneg_report.html"
     assert render.render_report(project, tmp_path / "results", out, env=env) == "quarto"
     assert out.read_text() == "main\n"
