@@ -14,6 +14,7 @@ import pandas as pd
 from gvcneg.empirics.gvcdr2025_ch8.coverage import Coverage, coverage_note, coverage_status
 from gvcneg.empirics.gvcdr2025_ch8.inference import (
     CLUSTERINGS,
+    STAR_LEVELS,
     placebo_thresholds,
     star_count,
     star_thresholds,
@@ -337,6 +338,7 @@ def formation_claims(r: ChapterResults) -> list[Claim]:
     return claims
 
 
+TABLE_8_3_TERMS = {"ttd_active": "crm_ttd", "rta": "rta"}
 TABLE_8_A_5_TERMS = {
     "ttd_active": "digital_ttd",
     "rta": "rta",
@@ -358,9 +360,9 @@ def trade_claims(r: ChapterResults) -> list[Claim]:
     def stars(table, term):
         """Significance stars as a count (0-3; *** p<0.01, ** p<0.05, * p<0.1)."""
         pvalue = _value(table, term=term, value_column="pvalue")
-        return float(sum(pvalue < level for level in (0.1, 0.05, 0.01)))
+        return float(sum(pvalue < level for level in STAR_LEVELS))
 
-    for term, name in (("ttd_active", "crm_ttd"), ("rta", "rta")):
+    for term, name in TABLE_8_3_TERMS.items():
         claims.append(
             _claim(
                 f"table_8_3_stars_{name}",
@@ -458,7 +460,7 @@ def survival_quantity(prefix: str, name: str, clustering: str) -> str:
 
 def _gravity_tables(r: ChapterResults):
     """(prefix, table or None, term -> name, sources) of the two gravity tables."""
-    yield "table_8_3", r.crm_table, {"ttd_active": "crm_ttd", "rta": "rta"}, f"{TTD}, {CRM_TRADE}"
+    yield "table_8_3", r.crm_table, TABLE_8_3_TERMS, f"{TTD}, {CRM_TRADE}"
     yield "table_8_a_5", r.digital_table, TABLE_8_A_5_TERMS, f"{TTD}, {BATIS}"
 
 
@@ -512,26 +514,25 @@ def star_survival_claims(r: ChapterResults) -> list[Claim]:
     return claims
 
 
+# The quantities of each gravity table's coefficient rows whose estimate depends on the
+# regression's controls (the mean of the outcome does not).
+COEFFICIENT_KINDS = {
+    "table_8_3": ("stars", "coef", "pct"),
+    "table_8_a_5": ("se", "stars", "coef", "pct"),
+}
+
+
 def _trade_effect_rows(r: ChapterResults):
     """(quantity, the table row its estimate comes from) for every coefficient row of the two
-    gravity tables (8.3, 8.A.5): the rows whose estimate depends on the regression's controls
-    (the mean of the outcome does not)."""
-    for table, terms, prefix, kinds in (
-        (
-            r.crm_table,
-            {"ttd_active": "crm_ttd", "rta": "rta"},
-            "table_8_3",
-            ("stars", "coef", "pct"),
-        ),
-        (r.digital_table, TABLE_8_A_5_TERMS, "table_8_a_5", ("se", "stars", "coef", "pct")),
-    ):
+    gravity tables (8.3, 8.A.5), the star-survival rows included."""
+    for prefix, table, terms, _ in _gravity_tables(r):
         if table is None:
             continue
         for term, name in terms.items():
             row = table.loc[table["term"] == term]
             if not len(row):
                 continue
-            for kind in kinds:
+            for kind in COEFFICIENT_KINDS[prefix]:
                 yield f"{prefix}_{kind}_{name}", row.iloc[0]
             for clustering in CLUSTERINGS:
                 yield survival_quantity(prefix, name, clustering), row.iloc[0]
